@@ -1,0 +1,5 @@
+package tw.enforce.sync.outbox;
+
+public enum OutboxState {
+    STORED, SENT, ACKNOWLEDGED, REJECTED
+}
