@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.slf4j.Logger;
@@ -69,11 +70,13 @@ public final class Pi4jGpioBoard implements GpioBoard {
             throw new IllegalArgumentException("input " + name + " on pin " + pin + ": negative debounce " + debounce);
         }
         checkClaimable(name, pin);
-        // Fully qualified: GpioBoard's own DigitalInput/DigitalOutput shadow Pi4J's names here.
-        com.pi4j.io.gpio.digital.DigitalInput io = context.create(
-                com.pi4j.io.gpio.digital.DigitalInput.newConfigBuilder(context)
-                .id(ioId(pin)).name(name).address(pin).debounce(0L));
-        Pi4jInput input = new Pi4jInput(name, pin, io, clock, debounce, listener, timer);
+        Pi4jInput input = opened(name, pin, () -> {
+            // Fully qualified: GpioBoard's own DigitalInput/DigitalOutput shadow Pi4J's names here.
+            com.pi4j.io.gpio.digital.DigitalInput io = context.create(
+                    com.pi4j.io.gpio.digital.DigitalInput.newConfigBuilder(context)
+                    .id(ioId(pin)).name(name).address(pin).debounce(0L));
+            return new Pi4jInput(name, pin, io, clock, debounce, listener, timer);
+        });
         claims.put(pin, new Claim(name, ioId(pin), input));
         log.info("gpio input {} claimed on pin {} (debounce {} ms, level {})", name, pin, debounce.toMillis(),
                 input.isHigh() ? "high" : "low");
@@ -83,11 +86,10 @@ public final class Pi4jGpioBoard implements GpioBoard {
     @Override
     public synchronized GpioBoard.DigitalOutput output(String name, int pin) {
         checkClaimable(name, pin);
-        com.pi4j.io.gpio.digital.DigitalOutput io = context.create(
+        Pi4jOutput output = opened(name, pin, () -> new Pi4jOutput(name, context.create(
                 com.pi4j.io.gpio.digital.DigitalOutput.newConfigBuilder(context)
                 .id(ioId(pin)).name(name).address(pin)
-                .initial(DigitalState.LOW).shutdown(DigitalState.LOW));
-        Pi4jOutput output = new Pi4jOutput(name, io, timer);
+                .initial(DigitalState.LOW).shutdown(DigitalState.LOW)), timer));
         claims.put(pin, new Claim(name, ioId(pin), output));
         log.info("gpio output {} claimed on pin {}", name, pin);
         return output;
@@ -108,6 +110,18 @@ public final class Pi4jGpioBoard implements GpioBoard {
                 input.settle();
             }
         });
+    }
+
+    /** Opens a pin through Pi4J; on failure releases whatever Pi4J registered, so nothing is half-open. */
+    private <T> T opened(String name, int pin, Supplier<T> open) {
+        try {
+            return open.get();
+        } catch (RuntimeException e) {
+            if (context.registry().exists(ioId(pin))) {
+                context.shutdown(ioId(pin));
+            }
+            throw new IllegalStateException("gpio " + name + ": cannot open pin " + pin + " through Pi4J: " + e, e);
+        }
     }
 
     private void checkClaimable(String name, int pin) {
