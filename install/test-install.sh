@@ -68,7 +68,7 @@ cmd=$(ENFORCE_OPENCV=system ENFORCE_OPENCV_JAR=$fake_jar ENFORCE_ENV=/nonexisten
 check "system OpenCV jar goes first on the class path" has_line "$cmd" "-cp $fake_jar:$R/opt/enforce/lib/*"
 check "system OpenCV native path and mode passed" has_line "$cmd" "-Denforce.opencv=system -Djava.library.path=/usr/lib/jni"
 check "JAVA_OPTS and arguments passed" has_line "$cmd" "java -Xmx64m"
-check "runtime main class and args" has_line "$cmd" "tw.enforce.runtime.app.RuntimeMain --config x"
+check "runtime main class and args" has_line "$cmd" "tw.enforce.runtime.cli.RuntimeMain --config x"
 cmd=$(ENFORCE_OPENCV=bundled ENFORCE_ENV=/nonexistent ENFORCE_SHOW_COMMAND=1 "$R/opt/enforce/bin/enforce-sync")
 check "bundled OpenCV adds nothing" bash -c "! grep -q opencv <<< '$cmd'"
 check "sync main class" has_line "$cmd" "tw.enforce.sync.mqtt.SyncAgentMain"

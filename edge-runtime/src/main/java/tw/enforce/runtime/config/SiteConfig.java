@@ -43,9 +43,14 @@ public record SiteConfig(@JsonProperty(required = true) Unit unit,
         }
     }
 
+    /**
+     * The camera: id, the resolution the calibration was surveyed at, and (optional) the capture
+     * source — a V4L2 index or /dev/videoN, an rtsp:// or http:// URL, or a video file.
+     */
     public record Camera(@JsonProperty(required = true) String id,
                          @JsonProperty(required = true) int width,
-                         @JsonProperty(required = true) int height) {
+                         @JsonProperty(required = true) int height,
+                         String source) {
         public Camera {
             requireId("camera.id", id);
             if (width <= 0 || height <= 0) {
