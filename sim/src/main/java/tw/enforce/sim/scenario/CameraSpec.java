@@ -3,10 +3,11 @@ package tw.enforce.sim.scenario;
 import tw.enforce.runtime.geometry.CameraModel;
 
 /**
- * The enforcement camera's image size and pose; every field is optional. The defaults are a pole
- * 25 m beyond an exit line at y = 20, 6 m up, looking back at oncoming traffic through a long lens:
- * a car at the stop line is about 167 px wide, the stop line sits at v ≈ 260 and the exit line at
- * v ≈ 675 of a 1280×720 image, and the approach is visible to about 15 m before the stop line.
+ * The enforcement camera's image size and pose; every field is optional. The defaults suit the
+ * usual road (stop line y = 0, exit line y = 20, two 3.5 m lanes): a mast arm 28 m beyond the exit
+ * line, 6 m up over the lane divider, looking back at oncoming traffic through a long lens. A car at
+ * the stop line is about 164 px wide, the stop line sits at v ≈ 259 and the exit line at v ≈ 624 of
+ * a 1280×720 image, and a car 12 m before the stop line is still wholly in view.
  */
 public record CameraSpec(Integer imageWidth, Integer imageHeight, Double x, Double y, Double mountHeight,
                          Double yawDeg, Double pitchDeg, Double focalPx) {
@@ -21,14 +22,14 @@ public record CameraSpec(Integer imageWidth, Integer imageHeight, Double x, Doub
             throw new IllegalArgumentException("camera image must be at least 16x16, was " + imageWidth + "x" + imageHeight);
         }
         x = Checks.finite(x == null ? 0.0 : x, "camera.x");
-        y = Checks.finite(y == null ? 45.0 : y, "camera.y");
+        y = Checks.finite(y == null ? 48.0 : y, "camera.y");
         mountHeight = Checks.positive(mountHeight == null ? 6.0 : mountHeight, "camera.mountHeight");
         yawDeg = Checks.finite(yawDeg == null ? 180.0 : yawDeg, "camera.yawDeg");
-        pitchDeg = pitchDeg == null ? 9.0 : pitchDeg;
+        pitchDeg = pitchDeg == null ? 8.5 : pitchDeg;
         if (!(pitchDeg > 0 && pitchDeg < 90)) {
             throw new IllegalArgumentException("camera.pitchDeg must be between 0 and 90 (looking down), was " + pitchDeg);
         }
-        focalPx = Checks.positive(focalPx == null ? 4000.0 : focalPx, "camera.focalPx");
+        focalPx = Checks.positive(focalPx == null ? 4200.0 : focalPx, "camera.focalPx");
     }
 
     public static CameraSpec defaults() {
