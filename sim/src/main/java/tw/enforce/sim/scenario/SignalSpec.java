@@ -78,5 +78,15 @@ public record SignalSpec(@JsonProperty(required = true) double greenSeconds,
         public static Pins defaults() {
             return new Pins(null, null, null);
         }
+
+        /** The pin wired to one lamp (GREEN, AMBER or RED). */
+        public int pinFor(tw.enforce.runtime.signal.SignalPhase lamp) {
+            return switch (lamp) {
+                case RED -> red;
+                case AMBER -> amber;
+                case GREEN -> green;
+                default -> throw new IllegalArgumentException("no lamp for phase " + lamp);
+            };
+        }
     }
 }

@@ -16,7 +16,8 @@ import tw.enforce.sim.world.World;
 /**
  * Writes ground truth as JSON beside a run: per vehicle the crossing times (simulated seconds and
  * UTC instants on the run's clock), phase at the stop line, red onset, time into red and the
- * violator verdict; and every lamp edge of the run. Missing crossings are JSON null.
+ * violator verdict; the lamp lit at the start and every lamp edge of the run. Missing crossings
+ * are JSON null.
  */
 public final class GroundTruthWriter {
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -56,6 +57,7 @@ public final class GroundTruthWriter {
             time(n, "exitLine", v.exitLineSeconds(), epoch);
             n.put("redLightViolator", v.redLightViolator());
         }
+        root.put("lampAtStart", world.signalPlan().phaseAt(0).name());
         ArrayNode edges = root.putArray("lampEdges");
         for (LampEdge e : world.signalPlan().edges(-1e-9, truth.durationSeconds())) {
             ObjectNode n = edges.addObject();

@@ -61,6 +61,7 @@ class ScenarioLoaderTest {
         assertEquals(17, s.signal().pins().red());
         assertEquals(27, s.signal().pins().amber());
         assertEquals(22, s.signal().pins().green());
+        assertEquals(27, s.signal().pins().pinFor(tw.enforce.runtime.signal.SignalPhase.AMBER));
         assertEquals(0.3, s.rules().redLight().graceSeconds());
         assertEquals(VehicleKind.CAR, s.actors().vehicles().get(0).kind());
         assertEquals(Behaviour.RUN, s.actors().vehicles().get(0).behaviour());

@@ -79,6 +79,7 @@ class GroundTruthTest {
         assertEquals(1.0, late.get("timeIntoRedSeconds").asDouble(), 1e-9);
         assertTrue(late.get("redLightViolator").asBoolean());
         assertTrue(root.get("vehicles").get(0).get("timeIntoRedSeconds").isNull());
+        assertEquals("GREEN", root.get("lampAtStart").asText());
         JsonNode firstEdge = root.get("lampEdges").get(0);
         assertEquals("GREEN", firstEdge.get("lamp").asText());
         assertEquals(8.0, firstEdge.get("seconds").asDouble());
