@@ -35,6 +35,9 @@ public record SignalSpec(@JsonProperty(required = true) double greenSeconds,
         Checks.notNull(startPhase, "signal.startPhase");
         offsetSeconds = offsetSeconds == null ? 0.0 : offsetSeconds;
         double len = durationOf(startPhase, greenSeconds, amberSeconds, allRedSeconds, redSeconds);
+        if (len == 0) {
+            throw new IllegalArgumentException("signal.startPhase " + startPhase + " lasts 0 s in this plan: start in another phase");
+        }
         if (!(offsetSeconds >= 0 && offsetSeconds < len)) {
             throw new IllegalArgumentException("signal.offsetSeconds must be in [0, " + len + ") for startPhase "
                     + startPhase + ", was " + offsetSeconds);

@@ -51,4 +51,30 @@ class SignalPlanTest {
         assertEquals(RED, startsInAllRed.phaseAt(15.999));
         assertEquals(16.0, startsInAllRed.nextGreenAtOrAfter(3), 1e-12);
     }
+
+    @Test
+    void phaseAtAgreesWithEdgesForFractionalPlans() {
+        double[][] plans = {{12.3, 3.1, 1.7, 14.9, 0.37}, {7.05, 2.95, 0, 0.4, 6.9}, {30, 4, 2.5, 41.2, 0}};
+        for (double[] p : plans) {
+            for (SignalSpec.Interval start : SignalSpec.Interval.values()) {
+                if (start == SignalSpec.Interval.ALL_RED && p[2] == 0) {
+                    continue;
+                }
+                SignalSpec spec = new SignalSpec(p[0], p[1], p[2], p[3], start, null, null);
+                double offset = Math.min(p[4], spec.durationOf(start) * 0.5);
+                SignalPlan plan = new SignalPlan(new SignalSpec(p[0], p[1], p[2], p[3], start, offset, null));
+                var lit = plan.phaseAt(0);
+                for (LampEdge e : plan.edges(0, 200)) {
+                    if (e.on()) {
+                        assertEquals(e.lamp(), plan.phaseAt(e.atSeconds() + 1e-6), spec + " at " + e.atSeconds());
+                        assertEquals(lit, plan.phaseAt(e.atSeconds() - 1e-6), spec + " before " + e.atSeconds());
+                        assertEquals(e.atSeconds(), plan.phaseStart(e.atSeconds() + 0.001), 1e-9);
+                        lit = e.lamp();
+                    } else {
+                        assertEquals(lit, e.lamp(), "the lamp going off is the one that was lit");
+                    }
+                }
+            }
+        }
+    }
 }
