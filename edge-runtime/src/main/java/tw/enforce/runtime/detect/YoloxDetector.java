@@ -1,6 +1,7 @@
 package tw.enforce.runtime.detect;
 
 import ai.djl.MalformedModelException;
+import ai.djl.engine.Engine;
 import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
@@ -9,7 +10,11 @@ import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.NoopTranslator;
 import ai.djl.translate.TranslateException;
-import ai.djl.util.PairList;
+import ai.onnxruntime.NodeInfo;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.TensorInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -21,6 +26,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tw.enforce.camera.Frame;
@@ -65,11 +71,13 @@ public final class YoloxDetector implements Detector {
         }
         this.sha256 = sha256(path);
         this.description = path.getFileName() + " sha256:" + sha256.substring(0, 12);
+        YoloxDecoder decoder = new YoloxDecoder(COCO_CLASSES, config.scoreThreshold(), config.nmsIou());
+        Shape expectedOutput = new Shape(1, YoloxDecoder.anchorCount(config.inputSize(), config.inputSize()),
+                decoder.attributes());
+        String inputName = checkShapes(path, expectedOutput);
         this.model = load(path, config.intraOpThreads());
         Predictor<Frame, List<Detection>> p = null;
         try {
-            String inputName = checkInput(path);
-            YoloxDecoder decoder = new YoloxDecoder(COCO_CLASSES, config.scoreThreshold(), config.nmsIou());
             p = model.newPredictor(new YoloxTranslator(config.inputSize(), decoder, inputName));
             warmUp(p, path);
         } catch (DetectorException | RuntimeException e) {
@@ -129,24 +137,62 @@ public final class YoloxDetector implements Detector {
         }
     }
 
-    private String checkInput(Path path) throws DetectorException {
-        PairList<String, Shape> inputs = model.describeInput();
+    /**
+     * Reads the declared tensor shapes with ONNX Runtime itself (DJL reports input names only),
+     * before DJL loads the model, so a bad file leaves no half-loaded DJL model behind. DJL's
+     * engine is started first: it must create the shared {@code OrtEnvironment}, or it fails.
+     */
+    private String checkShapes(Path path, Shape expectedOutput) throws DetectorException {
         int s = config.inputSize();
-        if (inputs == null || inputs.size() != 1) {
-            throw new DetectorException("YOLOX model " + path + ": expected one input [1,3," + s + "," + s + "], found "
-                    + (inputs == null ? "none" : inputs.size() + " inputs " + inputs.keys()));
+        long[] wantIn = {1, 3, s, s};
+        try {
+            Engine.getEngine("OnnxRuntime");
+        } catch (RuntimeException e) {
+            throw new DetectorException("ONNX Runtime engine unavailable for " + path + ": " + e.getMessage(), e);
         }
-        Shape found = inputs.get(0).getValue();
-        long[] want = {1, 3, s, s};
-        boolean ok = found.dimension() == 4;
-        for (int i = 0; ok && i < 4; i++) {
-            ok = found.get(i) == want[i] || found.get(i) < 0; // negative = dynamic axis
+        try (OrtSession session = OrtEnvironment.getEnvironment().createSession(path.toString())) {
+            Map<String, NodeInfo> inputs = session.getInputInfo();
+            Map<String, NodeInfo> outputs = session.getOutputInfo();
+            if (inputs.size() != 1) {
+                throw new DetectorException("YOLOX model " + path + ": expected one input " + new Shape(wantIn)
+                        + ", found inputs " + inputs.keySet());
+            }
+            Map.Entry<String, NodeInfo> in = inputs.entrySet().iterator().next();
+            long[] foundIn = shapeOf(in.getValue());
+            if (!matches(foundIn, wantIn)) {
+                throw new DetectorException("YOLOX model " + path + ": input '" + in.getKey() + "' shape expected "
+                        + new Shape(wantIn) + ", found " + new Shape(foundIn));
+            }
+            if (outputs.size() != 1) {
+                throw new DetectorException("YOLOX model " + path + ": expected one output " + expectedOutput
+                        + ", found outputs " + outputs.keySet());
+            }
+            long[] foundOut = shapeOf(outputs.values().iterator().next());
+            if (!matches(foundOut, expectedOutput.getShape())) {
+                throw new DetectorException("YOLOX model " + path + ": output shape expected " + expectedOutput
+                        + " for a " + s + "x" + s + " input, found " + new Shape(foundOut));
+            }
+            return in.getKey();
+        } catch (OrtException e) {
+            throw new DetectorException("cannot open YOLOX model " + path + " as ONNX: " + e.getMessage(), e);
         }
-        if (!ok) {
-            throw new DetectorException("YOLOX model " + path + ": input '" + inputs.get(0).getKey()
-                    + "' shape expected " + new Shape(want) + ", found " + found);
+    }
+
+    private static long[] shapeOf(NodeInfo node) {
+        return node.getInfo() instanceof TensorInfo t ? t.getShape() : new long[0];
+    }
+
+    /** Negative declared dimensions are dynamic axes and accept any size. */
+    private static boolean matches(long[] found, long[] want) {
+        if (found.length != want.length) {
+            return false;
         }
-        return inputs.get(0).getKey();
+        for (int i = 0; i < want.length; i++) {
+            if (found[i] >= 0 && found[i] != want[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void warmUp(Predictor<Frame, List<Detection>> p, Path path) throws DetectorException {
