@@ -2,6 +2,7 @@ package tw.enforce.runtime.detect;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.opencv.core.Core;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfPoint;
 import org.opencv.core.Rect;
@@ -17,7 +18,8 @@ import tw.enforce.camera.Frame;
  * Model-free fallback: moving blobs from OpenCV's MOG2 background subtraction, cleaned by
  * morphology, as boxes. It cannot classify, so the class is a <em>heuristic</em>: a blob wider than
  * {@value #CAR_ASPECT}× its height is a CAR, anything else a PERSON; every blob gets the fixed
- * {@link MotionConfig#score()}. Shadows (MOG2 marks them grey) are ignored. Stopped objects fade
+ * {@link MotionConfig#score()}. Shadows (MOG2 marks them grey) are ignored, and a frame where most
+ * pixels change at once (a cut, a shake, a light) re-learns the background. Stopped objects fade
  * into the background after roughly {@code history} frames, and blobs of objects close together merge.
  *
  * <p>Stateful (the background model) and not thread-safe: one per camera, fed every frame in order.
@@ -64,6 +66,12 @@ public final class MotionDetector implements Detector {
                 return List.of();
             }
             Imgproc.threshold(mask, mask, SHADOW_CUTOFF, 255, Imgproc.THRESH_BINARY);
+            double changed = (double) Core.countNonZero(mask) / mask.total();
+            if (changed > config.maxForegroundFraction()) {
+                subtractor.apply(input, mask, 1.0); // learning rate 1: the background becomes this frame
+                log.debug("{}: {}% of the frame changed at once, background re-learnt", frame, Math.round(changed * 100));
+                return List.of();
+            }
             Imgproc.morphologyEx(mask, mask, Imgproc.MORPH_OPEN, openKernel);
             Imgproc.morphologyEx(mask, mask, Imgproc.MORPH_CLOSE, closeKernel);
             Imgproc.findContours(mask, contours, hierarchy, Imgproc.RETR_EXTERNAL, Imgproc.CHAIN_APPROX_SIMPLE);

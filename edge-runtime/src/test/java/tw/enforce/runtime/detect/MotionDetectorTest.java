@@ -89,7 +89,7 @@ class MotionDetectorTest {
 
     @Test
     void nothingIsReportedDuringWarmUpEvenWithMotion() throws Exception {
-        MotionDetector detector = new MotionDetector(new MotionConfig(500, 16, 10, 0.001, 640, 0.5));
+        MotionDetector detector = new MotionDetector(new MotionConfig(500, 16, 10, 0.001, 640, 0.4, 0.5));
         for (int i = 0; i < 10; i++) {
             assertTrue(detector.detect(frame(i, 100 + 30 * i, 100, 160, 90)).isEmpty());
         }
@@ -107,5 +107,22 @@ class MotionDetectorTest {
             last = detector.detect(frame(30 + i, 300 + 10 * i, 300, 20, 20));
         }
         assertTrue(last.isEmpty(), "blobs: " + last);
+    }
+
+    @Test
+    void suddenChangeOfTheWholeSceneIsNotMotionAndBecomesTheNewBackground() throws Exception {
+        MotionDetector detector = new MotionDetector(MotionConfig.defaults());
+        for (int i = 0; i < 30; i++) {
+            detector.detect(still(i));
+        }
+        byte[] brighter = background.clone();
+        for (int i = 0; i < brighter.length; i++) {
+            brighter[i] = (byte) ((brighter[i] & 0xFF) + 60);
+        }
+
+        for (int i = 30; i < 35; i++) {
+            List<Detection> found = detector.detect(new Frame("cam", i, Instant.ofEpochMilli(i * 40L), W, H, brighter));
+            assertTrue(found.isEmpty(), "frame " + i + ": " + found);
+        }
     }
 }
