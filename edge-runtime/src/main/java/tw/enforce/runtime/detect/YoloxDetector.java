@@ -38,9 +38,9 @@ import tw.enforce.camera.Frame;
  * Create one detector per pipeline thread (each loads its own ONNX session, ~4 MB for Nano).
  *
  * <p>DJL is forced offline ({@code ai.djl.offline=true}) unless the property was set explicitly:
- * otherwise its engine start calls out to the network. Construction loads the model, checks its
- * input shape against the configured size and runs one warm-up inference, which also checks the
- * output shape, so a wrong model fails at start, not on the first vehicle.
+ * otherwise its engine start calls out to the network. Construction hashes the file, checks its
+ * declared input and output shapes against the configured size, loads it and runs one warm-up
+ * inference, so a wrong or broken model fails at start, not on the first vehicle.
  */
 public final class YoloxDetector implements Detector {
     private static final Logger log = LoggerFactory.getLogger(YoloxDetector.class);
