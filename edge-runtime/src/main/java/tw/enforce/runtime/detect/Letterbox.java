@@ -1,5 +1,7 @@
 package tw.enforce.runtime.detect;
 
+import tw.enforce.camera.opencv.FrameMats;
+import tw.enforce.camera.opencv.OpenCvNative;
 import java.util.Arrays;
 import org.opencv.core.Mat;
 import org.opencv.core.Size;
@@ -48,7 +50,7 @@ public final class Letterbox {
         if (rw == frame.width() && rh == frame.height()) {
             pixels = frame.bgr();
         } else {
-            Mat src = OpenCvNative.toMat(frame);
+            Mat src = FrameMats.toMat(frame);
             Mat resized = new Mat();
             try {
                 Imgproc.resize(src, resized, new Size(rw, rh), 0, 0, Imgproc.INTER_LINEAR);

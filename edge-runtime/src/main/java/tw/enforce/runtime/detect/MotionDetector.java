@@ -1,5 +1,7 @@
 package tw.enforce.runtime.detect;
 
+import tw.enforce.camera.opencv.FrameMats;
+import tw.enforce.camera.opencv.OpenCvNative;
 import java.util.ArrayList;
 import java.util.List;
 import org.opencv.core.Core;
@@ -48,7 +50,7 @@ public final class MotionDetector implements Detector {
     @Override
     public List<Detection> detect(Frame frame) throws DetectorException {
         double scale = Math.min(1.0, (double) config.processWidth() / frame.width());
-        Mat image = OpenCvNative.toMat(frame);
+        Mat image = FrameMats.toMat(frame);
         Mat small = new Mat();
         Mat mask = new Mat();
         List<MatOfPoint> contours = new ArrayList<>();

@@ -1,5 +1,7 @@
 package tw.enforce.runtime.detect;
 
+import tw.enforce.camera.opencv.FrameMats;
+import tw.enforce.camera.opencv.OpenCvNative;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -60,7 +62,7 @@ final class TestFrames {
 
     /** The frame resized, e.g. to a camera's 1280x720. */
     static Frame resized(Frame f, int width, int height) {
-        Mat src = OpenCvNative.toMat(f);
+        Mat src = FrameMats.toMat(f);
         Mat dst = new Mat();
         try {
             org.opencv.imgproc.Imgproc.resize(src, dst, new org.opencv.core.Size(width, height));
