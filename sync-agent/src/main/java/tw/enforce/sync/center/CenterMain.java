@@ -89,6 +89,10 @@ public final class CenterMain {
 
         @Override
         public Integer call() throws Exception {
+            if (!java.nio.file.Files.isRegularFile(storeDir.resolve("center.db"))) {
+                System.err.println("no center store in " + storeDir + " (center.db missing)");
+                return 2;
+            }
             try (CenterStore store = new CenterStore(storeDir, Clock.systemUTC())) {
                 System.out.printf("%-24s %-28s %-12s %10s  %-9s %s%n", "received", "package", "unit", "sequence", "status", "reasons");
                 for (StoredPackage p : store.list()) {

@@ -127,7 +127,8 @@ public final class CenterStore implements AutoCloseable {
         } catch (SQLException e) {
             throw new IOException("cannot record rejection of " + packageId + ": " + e.getMessage(), e);
         }
-        log.info("quarantined {} of unit {} in {}", packageId, unitId, folder);
+        log.info("quarantined {} of unit {} in {}", packageId != null ? "package " + packageId : "a malformed message",
+                unitId != null ? unitId : "?", folder);
         return folder;
     }
 
