@@ -31,7 +31,9 @@ import org.slf4j.LoggerFactory;
  * <p>Hazards handled here: Paho's default persistence writes files into the working directory, so
  * in-flight state is kept in memory (the outbox is the durable copy); and a Paho callback thread must
  * never block on a publish of its own (it is the thread that would complete it), so incoming messages
- * are handed to a separate inbound thread before handlers run.
+ * are handed to a separate inbound thread before handlers run. Paho 1.2.5 keeps its reconnect delay
+ * in a static field, so clients in one JVM (the demo's unit and center) share one backoff; the cap
+ * set here bounds it either way.
  */
 public final class PahoTransport implements Transport {
     private static final Logger log = LoggerFactory.getLogger(PahoTransport.class);
@@ -97,6 +99,8 @@ public final class PahoTransport implements Transport {
         o.setSessionExpiryInterval(settings.sessionExpiry().toSeconds());
         o.setAutomaticReconnect(true);
         o.setAutomaticReconnectDelay(1, (int) Math.max(1, settings.maxReconnectDelay().toSeconds()));
+        // Paho 1.2.5 caps its doubling reconnect delay with this one (ms, default 128 s), not the above
+        o.setMaxReconnectDelay((int) Math.max(1000, settings.maxReconnectDelay().toMillis()));
         o.setConnectionTimeout((int) Math.max(1, settings.connectTimeout().toSeconds()));
         o.setKeepAliveInterval((int) settings.keepAlive().toSeconds());
         return o;

@@ -173,7 +173,9 @@ public final class SyncService implements AutoCloseable {
             return false;
         }
         try {
-            transport.publish(topics.violation(e.unitId()), envelope);
+            // always this unit's topic: the center rejects an envelope whose unit differs, and that
+            // reject reaches us on our ack topic instead of the entry being resent forever
+            transport.publish(topics.violation(unitId), envelope);
         } catch (TransportException ex) {
             publishFailures.incrementAndGet();
             log.info("package {} not published ({}); kept for retry", e.packageId(), ex.getMessage());

@@ -36,6 +36,10 @@ public record TransportSettings(String serverUri, String clientId, Duration sess
         return new TransportSettings(serverUri, clientId, sessionExpiry, publishTimeout, connectTimeout, keepAlive, delay);
     }
 
+    public TransportSettings withConnectTimeout(Duration timeout) {
+        return new TransportSettings(serverUri, clientId, sessionExpiry, publishTimeout, timeout, keepAlive, maxReconnectDelay);
+    }
+
     public TransportSettings withPublishTimeout(Duration timeout) {
         return new TransportSettings(serverUri, clientId, sessionExpiry, timeout, connectTimeout, keepAlive, maxReconnectDelay);
     }

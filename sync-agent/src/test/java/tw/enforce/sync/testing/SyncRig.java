@@ -52,7 +52,9 @@ public final class SyncRig implements AutoCloseable {
     }
 
     private static TransportSettings fast(TransportSettings s) {
-        return s.withMaxReconnectDelay(Duration.ofSeconds(1)).withPublishTimeout(Duration.ofSeconds(10));
+        // a broker still starting accepts TCP but answers CONNECT late: do not wait 10 s for it
+        return s.withMaxReconnectDelay(Duration.ofSeconds(1)).withPublishTimeout(Duration.ofSeconds(10))
+                .withConnectTimeout(Duration.ofSeconds(2));
     }
 
     public void startCenter() {
