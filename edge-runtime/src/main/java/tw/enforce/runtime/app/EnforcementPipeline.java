@@ -103,6 +103,17 @@ public final class EnforcementPipeline {
         signals.prune(frame.capturedAt().minus(SIGNAL_LOOKBACK.multipliedBy(2)));
     }
 
+    /** The stream is over: every track still open is decided on what was seen of it. */
+    public void endOfStream(Instant now) {
+        tracker.finishAll();
+        for (Track t : tracker.drainFinished()) {
+            if (t.objectClass().isVehicle() && !decided.contains(t.id())) {
+                decide(t, now);
+            }
+        }
+        decided.clear();
+    }
+
     private boolean pastExit(Track t) {
         TrackPoint last = t.points().get(t.points().size() - 1);
         return last.ground() != null && !truncated(last.box()) && last.ground().y() >= settings.exitLineY();

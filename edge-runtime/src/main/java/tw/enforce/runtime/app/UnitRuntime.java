@@ -41,8 +41,13 @@ public final class UnitRuntime implements AutoCloseable {
     private volatile boolean stopping;
     private Thread thread;
 
+    private final java.util.List<AutoCloseable> owned;
+
+    /** {@code owned} are closed, in order, after the pipeline has stopped. */
     public UnitRuntime(LoadedSite site, FrameSource source, EnforcementPipeline pipeline, PipelineStats stats,
-                       SignalHistory signals, FrameRing ring, Outbox outbox, String detector, Clock clock) {
+                       SignalHistory signals, FrameRing ring, Outbox outbox, String detector, Clock clock,
+                       AutoCloseable... owned) {
+        this.owned = java.util.List.of(owned);
         this.site = site;
         this.source = source;
         this.pipeline = pipeline;
@@ -68,6 +73,7 @@ public final class UnitRuntime implements AutoCloseable {
                 Optional<Frame> f = source.next();
                 if (f.isEmpty()) {
                     log.info("camera {} stream ended after {} frames", source.cameraId(), stats.frames.get());
+                    pipeline.endOfStream(clock.instant());
                     break;
                 }
                 pipeline.process(f.get());
@@ -120,5 +126,12 @@ public final class UnitRuntime implements AutoCloseable {
             }
         }
         source.close();
+        for (AutoCloseable c : owned) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                log.warn("closing {}: {}", c.getClass().getSimpleName(), e.getMessage());
+            }
+        }
     }
 }

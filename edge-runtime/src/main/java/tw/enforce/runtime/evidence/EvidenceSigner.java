@@ -1,16 +1,11 @@
 package tw.enforce.runtime.evidence;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.PrivateKey;
-import java.security.Signature;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
+import tw.enforce.sync.protocol.CanonicalJson;
+import tw.enforce.sync.protocol.Ed25519Keys;
+import tw.enforce.sync.protocol.PackageFiles;
 
 /**
  * Seals a draft: hashes every file into the manifest, serialises it canonically and signs those
@@ -19,11 +14,9 @@ import java.util.List;
  */
 public final class EvidenceSigner {
     private final PrivateKey unitKey;
-    private final ObjectMapper json;
 
-    public EvidenceSigner(PrivateKey unitKey, ObjectMapper canonicalJson) {
+    public EvidenceSigner(PrivateKey unitKey) {
         this.unitKey = unitKey;
-        this.json = canonicalJson;
     }
 
     public SignedPackage seal(RedLightEvidence.Draft draft, ChainLink link) {
@@ -37,35 +30,12 @@ public final class EvidenceSigner {
                 unsealed.createdAt(), unsealed.clock(), unsealed.rule(), unsealed.lane(), unsealed.vehicle(),
                 unsealed.measurement(), unsealed.calibration(), unsealed.software(), unsealed.configSha256(),
                 unsealed.decisionInput(), List.copyOf(entries));
-        byte[] bytes;
-        try {
-            bytes = json.writeValueAsBytes(m);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("manifest of " + m.packageId() + " cannot be serialised", e);
-        }
-        try {
-            Signature s = Signature.getInstance("Ed25519");
-            s.initSign(unitKey);
-            s.update(bytes);
-            return new SignedPackage(m.packageId(), m.sequence(), sha256(bytes), bytes, s.sign(), draft.files());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot sign " + m.packageId() + " with the unit key", e);
-        }
-    }
-
-    /** The mapper for manifests when no other is given: sorted keys, ISO-8601 times. */
-    public static ObjectMapper canonicalMapper() {
-        return new ObjectMapper().registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-                .enable(com.fasterxml.jackson.databind.MapperFeature.SORT_PROPERTIES_ALPHABETICALLY);
+        byte[] bytes = CanonicalJson.write(m);
+        return new SignedPackage(m.packageId(), m.sequence(), sha256(bytes), bytes, Ed25519Keys.sign(unitKey, bytes),
+                draft.files());
     }
 
     static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return PackageFiles.sha256Hex(bytes);
     }
 }

@@ -29,7 +29,7 @@ class EvidenceSignerTest {
         byte[] img = "jpeg-bytes".getBytes(StandardCharsets.US_ASCII);
         RedLightEvidence.Draft draft = new RedLightEvidence.Draft(
                 List.of(new EvidenceFile("scene-1.jpg", "before", 7, img)), EvidenceSignerTest::manifest);
-        SignedPackage p = new EvidenceSigner(kp.getPrivate(), EvidenceSigner.canonicalMapper())
+        SignedPackage p = new EvidenceSigner(kp.getPrivate())
                 .seal(draft, new ChainLink(3, EvidenceManifest.GENESIS));
 
         assertEquals("U1-00000003", p.packageId());
@@ -50,7 +50,7 @@ class EvidenceSignerTest {
     @Test
     void manifestBytesAreCanonicalSoTheSameCaseSignsTheSame() throws Exception {
         KeyPair kp = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-        EvidenceSigner signer = new EvidenceSigner(kp.getPrivate(), EvidenceSigner.canonicalMapper());
+        EvidenceSigner signer = new EvidenceSigner(kp.getPrivate());
         RedLightEvidence.Draft draft = new RedLightEvidence.Draft(List.of(), EvidenceSignerTest::manifest);
         SignedPackage a = signer.seal(draft, new ChainLink(1, EvidenceManifest.GENESIS));
         SignedPackage b = signer.seal(draft, new ChainLink(1, EvidenceManifest.GENESIS));
