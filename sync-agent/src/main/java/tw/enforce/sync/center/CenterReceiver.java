@@ -1,0 +1,186 @@
+package tw.enforce.sync.center;
+
+import java.io.IOException;
+import java.security.PublicKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tw.enforce.sync.center.Received.Outcome;
+import tw.enforce.sync.mqtt.Transport;
+import tw.enforce.sync.mqtt.TransportException;
+import tw.enforce.sync.protocol.Ack;
+import tw.enforce.sync.protocol.MalformedMessageException;
+import tw.enforce.sync.protocol.ManifestSummary;
+import tw.enforce.sync.protocol.PackageCodec;
+import tw.enforce.sync.protocol.PackageFiles;
+import tw.enforce.sync.protocol.PackageVerifier;
+import tw.enforce.sync.protocol.Topics;
+import tw.enforce.sync.protocol.Verification;
+import tw.enforce.sync.protocol.WirePackage;
+
+/**
+ * The reference center: takes violations from the shared subscription (receivers in one share group
+ * split the units' traffic), decodes, verifies against the unit's key, stores durably and only then
+ * acks on the unit's ack topic. Whatever a message holds, the receiver logs it and carries on; no
+ * ack is sent when storing failed or the unit is unknown, so the unit's resend gets another chance.
+ */
+public final class CenterReceiver {
+    private static final Logger log = LoggerFactory.getLogger(CenterReceiver.class);
+
+    private final Transport transport;
+    private final Topics topics;
+    private final String shareGroup;
+    private final UnitKeyRegistry keys;
+    private final CenterStore store;
+    private final Clock clock;
+    private final PackageVerifier verifier = new PackageVerifier();
+    private final Map<Outcome, Long> counts = new EnumMap<>(Outcome.class);
+    private final List<Consumer<Received>> listeners = new CopyOnWriteArrayList<>();
+
+    public CenterReceiver(Transport transport, Topics topics, String shareGroup, UnitKeyRegistry keys,
+                          CenterStore store, Clock clock) {
+        this.transport = transport;
+        this.topics = topics;
+        this.shareGroup = shareGroup;
+        this.keys = keys;
+        this.store = store;
+        this.clock = clock;
+        topics.sharedViolationFilter(shareGroup);
+        for (Outcome o : Outcome.values()) {
+            counts.put(o, 0L);
+        }
+    }
+
+    /** Subscribes and starts the transport (which keeps reconnecting); the transport is the caller's to close. */
+    public void start() {
+        transport.subscribe(topics.sharedViolationFilter(shareGroup), this::onMessage);
+        transport.start();
+        log.info("center receiver subscribed to {}", topics.sharedViolationFilter(shareGroup));
+    }
+
+    /** Called on the transport's inbound thread for every message handled. */
+    public void addListener(Consumer<Received> listener) {
+        listeners.add(listener);
+    }
+
+    public synchronized Map<Outcome, Long> counts() {
+        return new EnumMap<>(counts);
+    }
+
+    /** Waits until at least {@code n} packages were accepted (stored new) by this receiver; false on timeout. */
+    public synchronized boolean awaitAccepted(long n, Duration timeout) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeout.toMillis();
+        while (counts.get(Outcome.ACCEPTED) < n) {
+            long left = deadline - System.currentTimeMillis();
+            if (left <= 0) {
+                return false;
+            }
+            wait(left);
+        }
+        return true;
+    }
+
+    void onMessage(String topic, byte[] payload) {
+        Received r = handle(topic, payload);
+        synchronized (this) {
+            counts.merge(r.outcome(), 1L, Long::sum);
+            notifyAll();
+        }
+        for (Consumer<Received> l : listeners) {
+            try {
+                l.accept(r);
+            } catch (RuntimeException e) {
+                log.warn("receiver listener failed: {}", e.toString());
+            }
+        }
+    }
+
+    private Received handle(String topic, byte[] payload) {
+        Optional<String> topicUnit = topics.unitIdOf(topic);
+        WirePackage pkg;
+        try {
+            if (topicUnit.isEmpty()) {
+                throw new MalformedMessageException("topic " + topic + " names no valid unit");
+            }
+            pkg = PackageCodec.decode(payload);
+        } catch (MalformedMessageException e) {
+            log.warn("malformed message on {} ({} bytes): {}", topic, payload.length, e.getMessage());
+            quarantine(null, topicUnit.orElse(null), null, Map.of("payload.bin", payload), List.of(e.getMessage()));
+            return new Received(topic, null, topicUnit.orElse(null), Outcome.MALFORMED, e.getMessage());
+        }
+        String unitId = topicUnit.get();
+        Optional<PublicKey> key = keys.find(unitId);
+        if (key.isEmpty()) {
+            log.warn("package {} on {} from unregistered unit {}: not acked", pkg.packageId(), topic, unitId);
+            return new Received(topic, pkg.packageId(), unitId, Outcome.UNKNOWN_UNIT, "no key for unit " + unitId);
+        }
+        Verification v = verifier.verify(pkg, key.get());
+        if (!pkg.unitId().equals(unitId)) {
+            v = new Verification(concat(v, "envelope unitId " + pkg.unitId() + " sent on the topic of unit " + unitId));
+        }
+        if (!v.ok()) {
+            return reject(topic, unitId, pkg, v);
+        }
+        try {
+            ManifestSummary manifest = ManifestSummary.parse(pkg.files().get(PackageFiles.MANIFEST));
+            Ack.Status status = store.store(pkg, manifest);
+            sendAck(unitId, new Ack(pkg.packageId(), status, "", clock.instant()));
+            return new Received(topic, pkg.packageId(), unitId,
+                    status == Ack.Status.ACCEPTED ? Outcome.ACCEPTED : Outcome.DUPLICATE, "");
+        } catch (IOException | MalformedMessageException e) {
+            log.error("package {} of unit {} verified but not stored, no ack: {}", pkg.packageId(), unitId, e.getMessage());
+            return new Received(topic, pkg.packageId(), unitId, Outcome.STORE_FAILED, e.getMessage());
+        }
+    }
+
+    private Received reject(String topic, String unitId, WirePackage pkg, Verification v) {
+        log.warn("package {} of unit {} rejected: {}", pkg.packageId(), unitId, v.summary());
+        Long sequence = null;
+        try {
+            sequence = ManifestSummary.parse(pkg.files().getOrDefault(PackageFiles.MANIFEST, new byte[0])).sequence();
+        } catch (MalformedMessageException e) {
+            // the failure list already says so
+        }
+        List<String> reasons = v.failures().stream().map(Object::toString).toList();
+        if (quarantine(pkg.packageId(), unitId, sequence, pkg.files(), reasons)) {
+            sendAck(unitId, new Ack(pkg.packageId(), Ack.Status.REJECTED, v.summary(), clock.instant()));
+        }
+        return new Received(topic, pkg.packageId(), unitId, Outcome.REJECTED, v.summary());
+    }
+
+    private boolean quarantine(String packageId, String unitId, Long sequence, Map<String, byte[]> files,
+                               List<String> reasons) {
+        try {
+            store.quarantine(packageId, unitId, sequence, files, reasons);
+            return true;
+        } catch (IOException e) {
+            log.error("cannot quarantine {} of unit {}: {}", packageId, unitId, e.getMessage());
+            return false;
+        }
+    }
+
+    private static List<Verification.Failure> concat(Verification v, String detail) {
+        List<Verification.Failure> all = new ArrayList<>(v.failures());
+        all.add(new Verification.Failure(PackageFiles.MANIFEST,
+                Verification.Check.UNIT_MISMATCH, detail));
+        return all;
+    }
+
+    private void sendAck(String unitId, Ack ack) {
+        try {
+            transport.publish(topics.ack(unitId), ack.toJson());
+            log.debug("acked {} to unit {}: {}", ack.packageId(), unitId, ack.status());
+        } catch (TransportException e) {
+            log.warn("ack {} for package {} of unit {} not sent ({}); the unit will resend", ack.status(),
+                    ack.packageId(), unitId, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package tw.enforce.sync.testing;
+
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import tw.enforce.sync.center.CenterReceiver;
+import tw.enforce.sync.center.CenterStore;
+import tw.enforce.sync.center.UnitKeyRegistry;
+import tw.enforce.sync.mqtt.PahoTransport;
+import tw.enforce.sync.mqtt.SyncService;
+import tw.enforce.sync.mqtt.SyncSettings;
+import tw.enforce.sync.mqtt.TransportSettings;
+import tw.enforce.sync.outbox.OutboxEntry;
+import tw.enforce.sync.outbox.OutboxState;
+import tw.enforce.sync.outbox.SqliteOutbox;
+import tw.enforce.sync.protocol.Ed25519Keys;
+import tw.enforce.sync.protocol.Topics;
+
+/**
+ * One unit (outbox + sync service) and one center receiver wired against a broker, as the demo will
+ * wire them, with timings shortened for tests. Each rig uses its own topic prefix so rigs sharing a
+ * broker cannot see each other's traffic.
+ */
+public final class SyncRig implements AutoCloseable {
+    public final String unitId;
+    public final Topics topics;
+    public final KeyPair unitKey = Ed25519Keys.generate();
+    public final Path packagesDir;
+    public final SqliteOutbox outbox;
+    public final PahoTransport unitTransport;
+    public final SyncService sync;
+    public final UnitKeyRegistry keys = new UnitKeyRegistry();
+    public final CenterStore store;
+    public final PahoTransport centerTransport;
+    public final CenterReceiver receiver;
+
+    public SyncRig(Path dir, String brokerUri, String name) throws Exception {
+        unitId = "U-" + name;
+        topics = new Topics("it-" + name + "/enforce/v1/");
+        packagesDir = dir.resolve("unit-packages");
+        outbox = new SqliteOutbox(dir.resolve("unit.db"), Clock.systemUTC());
+        unitTransport = new PahoTransport(fast(TransportSettings.of(brokerUri, "unit-" + name)));
+        sync = new SyncService(outbox, unitTransport, topics, unitId, SyncSettings.defaults()
+                .withResendAfter(Duration.ofSeconds(2)).withIdlePoll(Duration.ofMillis(100))
+                .withBackoff(Duration.ofMillis(100), Duration.ofSeconds(1)));
+        keys.register(unitId, unitKey.getPublic());
+        store = new CenterStore(dir.resolve("center"), Clock.systemUTC());
+        centerTransport = new PahoTransport(fast(TransportSettings.of(brokerUri, "center-" + name)));
+        receiver = new CenterReceiver(centerTransport, topics, "center", keys, store, Clock.systemUTC());
+    }
+
+    private static TransportSettings fast(TransportSettings s) {
+        // a broker still starting accepts TCP but answers CONNECT late: do not wait 10 s for it
+        return s.withMaxReconnectDelay(Duration.ofSeconds(1)).withPublishTimeout(Duration.ofSeconds(10))
+                .withConnectTimeout(Duration.ofSeconds(2));
+    }
+
+    public void startCenter() {
+        receiver.start();
+    }
+
+    public void startUnit() {
+        sync.start();
+    }
+
+    /** Writes a signed package and enqueues it as the runtime does: inside a transaction of its own connection. */
+    public Path enqueueSigned(String packageId, long sequence) throws Exception {
+        Path dir = TestPackages.write(packagesDir, unitId, packageId, sequence, unitKey.getPrivate());
+        outbox.enqueue(new OutboxEntry(packageId, unitId, dir, 0, Instant.now(), OutboxState.STORED, 0));
+        sync.nudge();
+        return dir;
+    }
+
+    @Override
+    public void close() {
+        sync.stop();
+        unitTransport.close();
+        outbox.close();
+        centerTransport.close();
+        store.close();
+    }
+}

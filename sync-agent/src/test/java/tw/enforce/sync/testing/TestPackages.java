@@ -1,0 +1,72 @@
+package tw.enforce.sync.testing;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import tw.enforce.sync.protocol.CanonicalJson;
+import tw.enforce.sync.protocol.Ed25519Keys;
+import tw.enforce.sync.protocol.PackageFiles;
+
+/** Writes evidence package folders the way the runtime will: files, canonical manifest, Ed25519 signature. */
+public final class TestPackages {
+    private TestPackages() {
+    }
+
+    /** A package with two small JPEG-looking scene images, signed with {@code key}. */
+    public static Path write(Path root, String unitId, String packageId, long sequence, PrivateKey key) throws IOException {
+        Random random = new Random(sequence * 31 + packageId.hashCode());
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("scene-1.jpg", jpegLike(random, 3000));
+        files.put("scene-2.jpg", jpegLike(random, 5000));
+        return write(root, unitId, packageId, sequence, key, files);
+    }
+
+    public static Path write(Path root, String unitId, String packageId, long sequence, PrivateKey key,
+                             Map<String, byte[]> files) throws IOException {
+        Path dir = Files.createDirectories(root.resolve(packageId));
+        List<Map<String, Object>> listed = new ArrayList<>();
+        for (Map.Entry<String, byte[]> f : files.entrySet()) {
+            Files.write(dir.resolve(f.getKey()), f.getValue());
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("size", f.getValue().length);
+            entry.put("sha256", PackageFiles.sha256Hex(f.getValue()));
+            entry.put("name", f.getKey());
+            listed.add(entry);
+        }
+        Map<String, Object> manifest = new LinkedHashMap<>();
+        manifest.put("unitId", unitId);
+        manifest.put("sequence", sequence);
+        manifest.put("packageId", packageId);
+        manifest.put("rule", "red-light");
+        manifest.put("files", listed);
+        byte[] manifestBytes = CanonicalJson.write(manifest);
+        Files.write(dir.resolve(PackageFiles.MANIFEST), manifestBytes);
+        resign(dir, key);
+        return dir;
+    }
+
+    /** Signs the folder's current manifest.json again (after a test edited it on purpose). */
+    public static void resign(Path dir, PrivateKey key) throws IOException {
+        byte[] manifestBytes = Files.readAllBytes(dir.resolve(PackageFiles.MANIFEST));
+        String sig = Base64.getEncoder().encodeToString(Ed25519Keys.sign(key, manifestBytes));
+        Files.writeString(dir.resolve(PackageFiles.SIGNATURE), sig + "\n", StandardCharsets.US_ASCII);
+    }
+
+    private static byte[] jpegLike(Random random, int size) {
+        byte[] b = new byte[size];
+        random.nextBytes(b);
+        b[0] = (byte) 0xFF;
+        b[1] = (byte) 0xD8;
+        b[size - 2] = (byte) 0xFF;
+        b[size - 1] = (byte) 0xD9;
+        return b;
+    }
+}
