@@ -11,5 +11,6 @@ if [ ! -d "$dir/classes" ] || [ ! -d "$dir/lib" ]; then
 fi
 # offline DJL: never reach out for engines or usage tracking
 exec java ${JAVA_OPTS:-} -Dai.djl.offline=true -DENFORCE_HOME="$root" \
+  -Dlogback.configurationFile="$dir/classes/logback.xml" \
   -Denforce.shared.dir="${ENFORCE_SHARED_DIR:-$root/../shared}" \
   -cp "$dir/classes:$dir/lib/*" "$main" "$@"

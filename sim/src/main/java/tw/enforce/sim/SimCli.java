@@ -16,7 +16,7 @@ import tw.enforce.sim.demo.RunResult;
 public final class SimCli {
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new SimCli()).execute(args));
+        System.exit(new CommandLine(new SimCli()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
     }
 
     @Command(name = "demo", description = "Run a scenario end to end: sim → unit → MQTT 5 → center, and compare with ground truth.")
@@ -40,10 +40,14 @@ public final class SimCli {
         @Option(names = "--broker", description = "MQTT broker URI; default: an embedded MQTT 5 broker on loopback.")
         String broker;
 
+        @Option(names = "--sprite-cache", description = "Where sprites cut from the photos are kept between runs (default: ${DEFAULT-VALUE}).",
+                defaultValue = "${sys:ENFORCE_HOME:-.}/sim/target/sprite-cache")
+        Path spriteCache;
+
         @Override
         public Integer call() throws Exception {
             DemoReport.prepareOutDir(out);
-            RunResult r = IntersectionRun.run(new RunOptions(scenario, out, detector, shared, broker));
+            RunResult r = IntersectionRun.run(new RunOptions(scenario, out, detector, shared, broker, spriteCache));
             DemoReport.print(r, System.out);
             return r.score().exact() && r.allDelivered() ? 0 : 1;
         }

@@ -107,6 +107,8 @@ public final class YoloxDetector implements Detector {
     }
 
     /** Hex SHA-256 of the model file as loaded, for evidence manifests. */
+    private boolean closed;
+
     public String modelSha256() {
         return sha256;
     }
@@ -115,8 +117,13 @@ public final class YoloxDetector implements Detector {
         return config;
     }
 
+    /** Frees the native model; a second call does nothing (ONNX Runtime throws on a double close). */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         predictor.close();
         model.close();
     }

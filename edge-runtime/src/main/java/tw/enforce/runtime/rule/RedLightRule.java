@@ -23,6 +23,7 @@ import tw.enforce.runtime.signal.SignalPhase;
  */
 public final class RedLightRule {
     private static final double SPEED_WINDOW_S = 0.6;
+    private static final Duration SWITCHING_GAP = Duration.ofMillis(250);
 
     private RedLightRule() {
     }
@@ -78,7 +79,7 @@ public final class RedLightRule {
         if (at == 0) {
             return new RedLightDecision.NoViolation("red onset not observed (red since the record began)");
         }
-        SignalPhase previous = in.phases().get(at - 1).phase();
+        SignalPhase previous = phaseBefore(in.phases(), at);
         if (previous == SignalPhase.CONFLICT) {
             return new RedLightDecision.NoViolation("signal fault before red");
         }
@@ -99,6 +100,22 @@ public final class RedLightRule {
         }
         return new RedLightDecision.Violation(crossing, red.from(), intoRed, previous, exit, x,
                 speedKmh(s, y, crossing), s.get(before).frame(), inJunction);
+    }
+
+    /**
+     * The phase shown before interval {@code at}, looking past the brief all-dark gap a controller
+     * leaves between switching one lamp off and the next on.
+     */
+    static SignalPhase phaseBefore(List<PhaseInterval> phases, int at) {
+        for (int k = at - 1; k >= 0; k--) {
+            PhaseInterval p = phases.get(k);
+            boolean briefDark = p.phase() == SignalPhase.DARK
+                    && Duration.between(p.from(), p.to()).compareTo(SWITCHING_GAP) <= 0;
+            if (!briefDark) {
+                return p.phase();
+            }
+        }
+        return SignalPhase.DARK;
     }
 
     /** Least-squares speed along the approach from the observations within ±0.6 s of the crossing. */

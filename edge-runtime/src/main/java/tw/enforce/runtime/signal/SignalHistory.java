@@ -32,12 +32,22 @@ public final class SignalHistory {
         };
         lit[i] = on;
         SignalPhase next = phaseOfLamps();
-        if (next != current) {
-            Instant from = at.isBefore(since) ? since : at;
+        if (next == current) {
+            return;
+        }
+        Instant from = at.isBefore(since) ? since : at;
+        if (from.equals(since)) {
+            // lamps switched at one instant (amber off, red on): no zero-length phase in between
+            PhaseInterval last = closed.peekLast();
+            if (last != null && last.phase() == next) {
+                closed.removeLast();
+                since = last.from();
+            }
+        } else {
             closed.addLast(new PhaseInterval(current, since, from));
-            current = next;
             since = from;
         }
+        current = next;
     }
 
     public synchronized SignalPhase current() {

@@ -119,4 +119,14 @@ class RedLightRuleTest {
         assertEquals(RedLightRule.decide(in), RedLightRule.decide(new RedLightInput(in.trackId(),
                 new ArrayList<>(in.trajectory()), new ArrayList<>(in.phases()), in.settings())));
     }
+
+    @Test
+    void phaseBeforeRedLooksPastTheSwitchingGap() {
+        List<PhaseInterval> withGap = List.of(
+                new PhaseInterval(SignalPhase.AMBER, T0.plusSeconds(10), T0.plusSeconds(13)),
+                new PhaseInterval(SignalPhase.DARK, T0.plusSeconds(13), T0.plusMillis(13_040)),
+                new PhaseInterval(SignalPhase.RED, T0.plusMillis(13_040), null));
+        RedLightDecision d = RedLightRule.decide(new RedLightInput(1, drive(-210, 54, 12.0, 16.0, 15), withGap, SITE));
+        assertEquals(SignalPhase.AMBER, assertInstanceOf(RedLightDecision.Violation.class, d).phaseBeforeRed());
+    }
 }

@@ -45,4 +45,15 @@ class SignalHistoryTest {
         assertEquals(SignalPhase.DARK, left.get(0).phase());
         assertEquals(T0.plusSeconds(2), left.get(0).from());
     }
+
+    @Test
+    void lampsSwitchedAtOneInstantLeaveNoZeroLengthPhase() {
+        SignalHistory h = new SignalHistory(T0);
+        h.lampChanged(SignalPhase.AMBER, true, T0);
+        h.lampChanged(SignalPhase.AMBER, false, T0.plusSeconds(3));
+        h.lampChanged(SignalPhase.RED, true, T0.plusSeconds(3));
+        List<PhaseInterval> all = h.between(T0, T0.plusSeconds(10));
+        assertEquals(List.of(SignalPhase.AMBER, SignalPhase.RED), all.stream().map(PhaseInterval::phase).toList());
+        assertEquals(T0.plusSeconds(3), all.get(1).from());
+    }
 }

@@ -137,8 +137,6 @@ public final class IntersectionRun {
                 double wall = (System.nanoTime() - wallStart) / 1e9;
                 return new RunResult(truth, held, box, score, detector.detector().description(), detector.note(),
                         camera.frameCount(), scenario.durationSeconds(), wall, status, o.outDir());
-            } finally {
-                detector.detector().close();
             }
         } finally {
             if (broker != null) {
@@ -149,7 +147,7 @@ public final class IntersectionRun {
 
     private static SpriteLibrary sprites(RunOptions o) throws IOException {
         if (o.sharedDir() != null && Files.isDirectory(o.sharedDir().resolve("data/plates"))) {
-            return SpriteLibrary.open(o.sharedDir(), o.outDir().resolve("sprite-cache"));
+            return SpriteLibrary.open(o.sharedDir(), o.spriteCache());
         }
         return SpriteLibrary.fallback("no real photos at " + o.sharedDir() + "/data: drawn vehicles instead");
     }

@@ -4,9 +4,11 @@ import java.nio.file.Path;
 
 /**
  * One simulated run: which scenario, where its outputs go, which detector the unit uses, where
- * the shared models and photos are, and the broker (null = start an embedded one on loopback).
+ * the shared models and photos are, the broker (null = start an embedded one on loopback) and where
+ * sprites cut from the photos are cached between runs (cutting them takes about a minute).
  */
-public record RunOptions(Path scenario, Path outDir, DetectorChoice detector, Path sharedDir, String brokerUri) {
+public record RunOptions(Path scenario, Path outDir, DetectorChoice detector, Path sharedDir, String brokerUri,
+                         Path spriteCache) {
 
     public enum DetectorChoice {
         /** YOLOX-Nano when the model file exists, else the motion detector. */

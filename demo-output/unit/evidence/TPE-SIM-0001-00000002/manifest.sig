@@ -1,0 +1,1 @@
+HoQDFByQYt3ZmYHoPWCogRptxz3WqVtDwU5Dauy18kaHkplJkbr2+hgHXTUsFnk80CwsOqe09QAr8g7BQ6GvCA==
