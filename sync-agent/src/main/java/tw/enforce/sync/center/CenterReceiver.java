@@ -63,7 +63,7 @@ public final class CenterReceiver {
     public void start() {
         transport.subscribe(topics.sharedViolationFilter(shareGroup), this::onMessage);
         transport.start();
-        log.info("center receiver subscribed to {}", topics.sharedViolationFilter(shareGroup));
+        log.info("center receiver will take violations from {}", topics.sharedViolationFilter(shareGroup));
     }
 
     /** Called on the transport's inbound thread for every message handled. */
