@@ -14,8 +14,11 @@ import java.time.Duration;
 public interface GpioBoard extends AutoCloseable {
 
     /**
-     * Claims a digital input. Edges shorter than {@code debounce} are suppressed; each delivered
-     * edge carries the time it was seen, read from the board's injected clock.
+     * Claims a digital input. The first change of level is delivered at once, carrying the time it
+     * was seen on the board's injected clock; further changes within {@code debounce} after it
+     * (contact bounce) are suppressed, and if the level has ended up different when the window
+     * closes, that change is delivered then, carrying the time it happened. No edge is delivered
+     * for the level found when the input is claimed: read {@link DigitalInput#isHigh()}.
      */
     DigitalInput input(String name, int pin, Duration debounce, EdgeListener listener);
 

@@ -9,13 +9,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 
 /**
  * Canonical JSON for signed manifests and protocol messages: UTF-8, object keys sorted by name at
  * every level (bean and record properties, map entries and tree nodes alike), no whitespace.
  * The same value always gives the same bytes, so a signature over the bytes can be checked by
- * re-reading them. Duplicate keys are refused on read: they would let two readers see two values
+ * re-reading them. Times are ISO-8601 strings (java.time, UTC as written), never epoch numbers.
+ * Duplicate keys are refused on read: they would let two readers see two values
  * under one signature.
  */
 public final class CanonicalJson {
@@ -28,6 +30,9 @@ public final class CanonicalJson {
             .enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
             .build();
 
     private CanonicalJson() {

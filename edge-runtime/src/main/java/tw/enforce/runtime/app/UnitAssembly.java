@@ -1,0 +1,64 @@
+package tw.enforce.runtime.app;
+
+import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Consumer;
+import tw.enforce.camera.FrameSource;
+import tw.enforce.camera.opencv.Jpeg;
+import tw.enforce.gpio.GpioBoard;
+import tw.enforce.runtime.cli.Edgectl;
+import tw.enforce.runtime.config.SiteConfigLoader.LoadedSite;
+import tw.enforce.runtime.detect.Detector;
+import tw.enforce.runtime.detect.YoloxDetector;
+import tw.enforce.runtime.evidence.EvidenceManifest;
+import tw.enforce.runtime.evidence.EvidenceSigner;
+import tw.enforce.runtime.evidence.RedLightEvidence;
+import tw.enforce.runtime.evidence.SignedPackage;
+import tw.enforce.runtime.frame.FrameRing;
+import tw.enforce.runtime.signal.SignalHistory;
+import tw.enforce.runtime.signal.SignalMonitor;
+import tw.enforce.runtime.store.SqliteEvidenceStore;
+import tw.enforce.runtime.store.StoreException;
+import tw.enforce.runtime.track.IouTracker;
+import tw.enforce.runtime.track.TrackerConfig;
+import tw.enforce.sync.outbox.OutboxException;
+import tw.enforce.sync.outbox.SqliteOutbox;
+
+/**
+ * The one place a unit is put together, read top to bottom as the stages of DESIGN.md: signal
+ * inputs, frame ring, tracker, evidence, store, pipeline. The service main and the simulator both
+ * call it, with a real or a simulated camera, GPIO board, detector and clock.
+ */
+public final class UnitAssembly {
+    /** Seconds of JPEG frames kept for evidence: enough for a vehicle to go from stop line to exit line. */
+    static final Duration RING_WINDOW = Duration.ofSeconds(8);
+    static final int RING_JPEG_QUALITY = 90;
+
+    private UnitAssembly() {
+    }
+
+    /** State folder layout: {@code unit.db} (evidence index + outbox), {@code evidence/}. */
+    public static UnitRuntime assemble(LoadedSite site, Path stateDir, PrivateKey unitKey, FrameSource camera,
+                                       GpioBoard gpio, Detector detector, Clock clock,
+                                       RedLightEvidence.ClockStatus clockStatus,
+                                       Consumer<SignedPackage> onEvidence) throws StoreException, OutboxException {
+        SignalHistory signals = new SignalHistory(clock.instant());
+        SignalMonitor monitor = new SignalMonitor(gpio, site.config().signal(), signals);
+        FrameRing ring = new FrameRing(RING_WINDOW, f -> Jpeg.encode(f, RING_JPEG_QUALITY));
+        IouTracker tracker = new IouTracker(TrackerConfig.defaults(), site.imageToWorld());
+        EvidenceManifest.Software software = new EvidenceManifest.Software(Edgectl.VERSION, detector.description(),
+                detector instanceof YoloxDetector y ? y.modelSha256() : null);
+        RedLightEvidence evidence = new RedLightEvidence(site, software, clock, clockStatus);
+        EvidenceSigner signer = new EvidenceSigner(unitKey);
+        Path db = stateDir.resolve("unit.db");
+        SqliteEvidenceStore store = new SqliteEvidenceStore(db, stateDir.resolve("evidence"), site.config().unit().id(), clock);
+        SqliteOutbox outboxView = new SqliteOutbox(db, clock);
+        PipelineStats stats = new PipelineStats();
+        EnforcementPipeline pipeline = new EnforcementPipeline(detector, tracker, ring, signals, site, evidence, signer,
+                store, stats, onEvidence);
+        return new UnitRuntime(site, camera, pipeline, stats, signals, ring, outboxView, detector.description(), clock,
+                monitor, store, outboxView, detector);
+    }
+}

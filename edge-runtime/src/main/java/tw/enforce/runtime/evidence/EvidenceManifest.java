@@ -1,0 +1,61 @@
+package tw.enforce.runtime.evidence;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import tw.enforce.runtime.rule.RedLightInput;
+
+/**
+ * What a signed evidence package says. Serialised as canonical JSON (keys sorted, no whitespace)
+ * into manifest.json and signed byte for byte; the center verifies those bytes, never a re-encoding.
+ * {@code decisionInput} holds everything the rule saw, so the decision can be replayed.
+ */
+public record EvidenceManifest(
+        String schema,
+        String packageId,
+        String unitId,
+        String siteId,
+        String cameraId,
+        long sequence,
+        String previousManifestSha256,
+        Instant createdAt,
+        ClockState clock,
+        String rule,
+        String lane,
+        Vehicle vehicle,
+        RedLightMeasurement measurement,
+        Calibration calibration,
+        Software software,
+        String configSha256,
+        RedLightInput decisionInput,
+        List<FileEntry> files) {
+
+    public static final String SCHEMA = "enforce.evidence/1";
+    /** previousManifestSha256 of a unit's first package. */
+    public static final String GENESIS = "0".repeat(64);
+
+    public record ClockState(String source, boolean synchronised, String note) {
+    }
+
+    public record Vehicle(long trackId, String vehicleClass, Plate plate) {
+    }
+
+    /** Plate text as read; {@code status} says whether it was read at all (NOT_READ, READ, INVALID_FORMAT). */
+    public record Plate(String text, double confidence, String status) {
+    }
+
+    public record RedLightMeasurement(Instant redOnset, Instant stopLineCrossing, Instant exitLineCrossing,
+                                      double timeIntoRedSeconds, String phaseBeforeRed, double speedKmh,
+                                      String speedMethod, double graceSeconds) {
+    }
+
+    public record Calibration(String id, LocalDate validUntil, double[] imageToWorld, double reprojectionErrorM) {
+    }
+
+    public record Software(String version, String detector, String detectorSha256) {
+    }
+
+    /** One file of the package: its name in the package folder, what it shows, and its SHA-256. */
+    public record FileEntry(String name, String role, long frameSequence, String sha256, long size) {
+    }
+}

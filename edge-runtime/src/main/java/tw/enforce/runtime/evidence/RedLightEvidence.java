@@ -1,0 +1,88 @@
+package tw.enforce.runtime.evidence;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import tw.enforce.runtime.config.SiteConfig;
+import tw.enforce.runtime.config.SiteConfigLoader.LoadedSite;
+import tw.enforce.runtime.detect.BoundingBox;
+import tw.enforce.runtime.detect.ObjectClass;
+import tw.enforce.runtime.frame.FrameRing;
+import tw.enforce.runtime.rule.RedLightDecision.Violation;
+import tw.enforce.runtime.rule.RedLightInput;
+
+/**
+ * Puts together the files and manifest of one red-light case: the scene before the stop line with
+ * red lit, the scene inside the junction, and the plate region from the frame where the vehicle is
+ * largest (highest resolution). Images are the captured JPEG bytes, unaltered.
+ */
+public final class RedLightEvidence {
+    private static final int PLATE_QUALITY = 95;
+    private final LoadedSite site;
+    private final EvidenceManifest.Software software;
+    private final Clock clock;
+    private final ClockStatus clockStatus;
+
+    public RedLightEvidence(LoadedSite site, EvidenceManifest.Software software, Clock clock, ClockStatus clockStatus) {
+        this.site = site;
+        this.software = software;
+        this.clock = clock;
+        this.clockStatus = clockStatus;
+    }
+
+    /** Where the unit's clock stands, recorded in every package. */
+    @FunctionalInterface
+    public interface ClockStatus {
+        EvidenceManifest.ClockState now();
+    }
+
+    /**
+     * The unsigned package for a violation, or empty when the frames it must show have already left
+     * the ring (then the case cannot be proven and is logged by the caller, not invented).
+     */
+    public Optional<Draft> assemble(long trackId, ObjectClass vehicleClass, Map<Long, BoundingBox> boxes,
+                                    RedLightInput input, Violation v, FrameRing ring) {
+        Optional<FrameRing.EncodedFrame> before = ring.find(v.frameBeforeStopLine());
+        Optional<FrameRing.EncodedFrame> inside = ring.find(v.frameInJunction());
+        if (before.isEmpty() || inside.isEmpty()) {
+            return Optional.empty();
+        }
+        List<EvidenceFile> files = new ArrayList<>();
+        files.add(new EvidenceFile("scene-1.jpg", "before-stop-line-red-lit", before.get().sequence(), before.get().jpeg()));
+        files.add(new EvidenceFile("scene-2.jpg", "inside-junction", inside.get().sequence(), inside.get().jpeg()));
+        boxes.entrySet().stream()
+                .filter(e -> ring.find(e.getKey()).isPresent())
+                .filter(e -> e.getValue().y2() < site.config().camera().height() - 2)
+                .max(Comparator.comparingDouble(e -> e.getValue().area()))
+                .ifPresent(e -> files.add(new EvidenceFile("plate.jpg", "plate-region", e.getKey(),
+                        PlateCrop.lowerPart(ring.find(e.getKey()).orElseThrow().jpeg(), e.getValue(), PLATE_QUALITY))));
+        SiteConfig cfg = site.config();
+        SiteConfig.Lane lane = cfg.approach().laneAt(v.xAtStopLine());
+        return Optional.of(new Draft(files, chain -> new EvidenceManifest(
+                EvidenceManifest.SCHEMA,
+                packageId(cfg.unit().id(), chain.sequence()),
+                cfg.unit().id(), cfg.unit().site(), cfg.camera().id(),
+                chain.sequence(), chain.previousManifestSha256(), clock.instant(), clockStatus.now(),
+                "RED_LIGHT", lane == null ? null : lane.id(),
+                new EvidenceManifest.Vehicle(trackId, vehicleClass.name(),
+                        new EvidenceManifest.Plate(null, 0, "NOT_READ")),
+                new EvidenceManifest.RedLightMeasurement(v.redOnset(), v.stopLineCrossing(), v.exitLineCrossing(),
+                        v.timeIntoRedSeconds(), v.phaseBeforeRed().name(), v.speedKmh(), "video-trajectory",
+                        input.settings().graceSeconds()),
+                new EvidenceManifest.Calibration(cfg.calibration().id(), cfg.calibration().validUntil(),
+                        site.imageToWorld().coefficients(), site.reprojectionErrorM()),
+                software, site.sha256(), input, null)));
+    }
+
+    /** Package ids are the unit id and its chain sequence: unique, ordered, idempotent on resend. */
+    public static String packageId(String unitId, long sequence) {
+        return String.format("%s-%08d", unitId, sequence);
+    }
+
+    /** Files plus a manifest that still needs its place in the chain and its file hashes. */
+    public record Draft(List<EvidenceFile> files, java.util.function.Function<ChainLink, EvidenceManifest> manifestFor) {
+    }
+}

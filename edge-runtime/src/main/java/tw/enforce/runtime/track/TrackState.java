@@ -1,0 +1,106 @@
+package tw.enforce.runtime.track;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import tw.enforce.runtime.detect.BoundingBox;
+import tw.enforce.runtime.detect.Detection;
+import tw.enforce.runtime.detect.ObjectClass;
+import tw.enforce.runtime.geometry.WorldPoint;
+
+/** The mutable side of one track inside {@link IouTracker}: motion model, class votes, counters. */
+final class TrackState {
+    final long id;
+    final boolean vehicle;
+    TrackStatus status = TrackStatus.TENTATIVE;
+    int hits;
+    int misses;
+
+    private final List<TrackPoint> points = new ArrayList<>();
+    private final Map<ObjectClass, int[]> votes = new EnumMap<>(ObjectClass.class);
+    private final Map<ObjectClass, double[]> scoreSums = new EnumMap<>(ObjectClass.class);
+    private final int maxPoints;
+    private final double smoothing;
+    private double cx, cy, w, h;      // last observed box
+    private double vx, vy, vw, vh;    // per frame-sequence step
+    private boolean hasVelocity;
+    private long lastSequence;
+
+    TrackState(long id, Detection d, TrackPoint first, int maxPoints, double smoothing) {
+        this.id = id;
+        this.vehicle = d.objectClass().isVehicle();
+        this.maxPoints = maxPoints;
+        this.smoothing = smoothing;
+        setBox(d.box());
+        lastSequence = first.frameSequence();
+        record(d, first);
+    }
+
+    /** The box extrapolated at constant velocity to {@code sequence}. */
+    BoundingBox predict(long sequence) {
+        double dt = sequence - lastSequence;
+        double pw = Math.max(1, w + vw * dt);
+        double ph = Math.max(1, h + vh * dt);
+        double px = cx + vx * dt;
+        double py = cy + vy * dt;
+        return new BoundingBox(px - pw / 2, py - ph / 2, px + pw / 2, py + ph / 2);
+    }
+
+    void observe(Detection d, TrackPoint p) {
+        double dt = p.frameSequence() - lastSequence;
+        BoundingBox b = d.box();
+        double mx = (b.centerX() - cx) / dt, my = (b.centerY() - cy) / dt;
+        double mw = (b.width() - w) / dt, mh = (b.height() - h) / dt;
+        double a = hasVelocity ? smoothing : 1.0;
+        vx += a * (mx - vx);
+        vy += a * (my - vy);
+        vw += a * (mw - vw);
+        vh += a * (mh - vh);
+        hasVelocity = true;
+        setBox(b);
+        lastSequence = p.frameSequence();
+        record(d, p);
+    }
+
+    private void setBox(BoundingBox b) {
+        cx = b.centerX();
+        cy = b.centerY();
+        w = b.width();
+        h = b.height();
+    }
+
+    private void record(Detection d, TrackPoint p) {
+        if (points.size() >= maxPoints) {
+            points.remove(1); // keep where the object was first seen
+        }
+        points.add(p);
+        votes.computeIfAbsent(d.objectClass(), k -> new int[1])[0]++;
+        scoreSums.computeIfAbsent(d.objectClass(), k -> new double[1])[0] += d.score();
+    }
+
+    /** Majority of the votes; a tie goes to the class with the higher summed score. */
+    ObjectClass objectClass() {
+        ObjectClass best = null;
+        for (Map.Entry<ObjectClass, int[]> e : votes.entrySet()) {
+            if (best == null || e.getValue()[0] > votes.get(best)[0]
+                    || (e.getValue()[0] == votes.get(best)[0] && scoreSums.get(e.getKey())[0] > scoreSums.get(best)[0])) {
+                best = e.getKey();
+            }
+        }
+        return best;
+    }
+
+    Track snapshot() {
+        return new Track(id, objectClass(), status, points);
+    }
+
+    boolean accepts(Detection d) {
+        return d.objectClass().isVehicle() == vehicle;
+    }
+
+    Instant lastSeen() {
+        return points.get(points.size() - 1).at();
+    }
+}

@@ -1,0 +1,51 @@
+package tw.enforce.sim;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import tw.enforce.sim.demo.DemoReport;
+import tw.enforce.sim.demo.IntersectionRun;
+import tw.enforce.sim.demo.RunOptions;
+import tw.enforce.sim.demo.RunResult;
+
+/** `bin/sim`: the simulated intersection. Prints to stdout on purpose. */
+@Command(name = "sim", mixinStandardHelpOptions = true, description = "Simulated intersection for the enforcement unit.",
+        subcommands = SimCli.Demo.class)
+public final class SimCli {
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new SimCli()).execute(args));
+    }
+
+    @Command(name = "demo", description = "Run a scenario end to end: sim → unit → MQTT 5 → center, and compare with ground truth.")
+    static final class Demo implements Callable<Integer> {
+        @Option(names = "--scenario", description = "Scenario YAML (default: ${DEFAULT-VALUE}).",
+                defaultValue = "${sys:ENFORCE_HOME:-.}/sim/scenarios/red-light-basic.yaml")
+        Path scenario;
+
+        @Option(names = "--out", description = "Output folder, replaced if it holds an earlier demo (default: ${DEFAULT-VALUE}).",
+                defaultValue = "demo-output")
+        Path out;
+
+        @Option(names = "--detector", description = "auto, yolox, motion or truth (default: ${DEFAULT-VALUE}).",
+                defaultValue = "auto")
+        RunOptions.DetectorChoice detector;
+
+        @Option(names = "--shared", description = "Folder with models/ and data/ (default: ${DEFAULT-VALUE}).",
+                defaultValue = "${sys:enforce.shared.dir:-../shared}")
+        Path shared;
+
+        @Option(names = "--broker", description = "MQTT broker URI; default: an embedded MQTT 5 broker on loopback.")
+        String broker;
+
+        @Override
+        public Integer call() throws Exception {
+            DemoReport.prepareOutDir(out);
+            RunResult r = IntersectionRun.run(new RunOptions(scenario, out, detector, shared, broker));
+            DemoReport.print(r, System.out);
+            return r.score().exact() && r.allDelivered() ? 0 : 1;
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package tw.enforce.sim.demo;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import tw.enforce.runtime.detect.Detector;
+import tw.enforce.runtime.detect.DetectorException;
+import tw.enforce.runtime.detect.MotionConfig;
+import tw.enforce.runtime.detect.MotionDetector;
+import tw.enforce.runtime.detect.YoloxConfig;
+import tw.enforce.runtime.detect.YoloxDetector;
+import tw.enforce.sim.scenario.Scenario;
+import tw.enforce.sim.truth.DetectionNoise;
+import tw.enforce.sim.truth.GroundTruthDetector;
+import tw.enforce.sim.world.World;
+
+/** Picks the unit's detector for a run, and says in words what was picked and why. */
+final class DetectorFactory {
+    static final String YOLOX_FILE = "models/yolox_nano.onnx";
+
+    private DetectorFactory() {
+    }
+
+    record Made(Detector detector, String note) {
+    }
+
+    static Made make(RunOptions o, Scenario scenario, World world) throws DetectorException {
+        Path model = o.sharedDir() == null ? null : o.sharedDir().resolve(YOLOX_FILE);
+        return switch (o.detector()) {
+            case YOLOX -> new Made(new YoloxDetector(YoloxConfig.nano(model)), "real YOLOX-Nano model at " + model);
+            case MOTION -> new Made(new MotionDetector(MotionConfig.defaults()), "model-free motion detector (as asked)");
+            case TRUTH -> new Made(new GroundTruthDetector(scenario.cameraModel(), world::snapshotAt,
+                    DetectionNoise.typical(scenario.seed())), "simulator ground-truth boxes with typical noise");
+            case AUTO -> model != null && Files.isReadable(model)
+                    ? new Made(new YoloxDetector(YoloxConfig.nano(model)), "real YOLOX-Nano model at " + model)
+                    : new Made(new MotionDetector(MotionConfig.defaults()),
+                            "NO MODEL FOUND at " + model + ": falling back to the model-free motion detector");
+        };
+    }
+}
