@@ -63,10 +63,10 @@ public final class CenterReceiver {
     public void start() {
         transport.subscribe(topics.sharedViolationFilter(shareGroup), this::onMessage);
         transport.start();
-        log.info("center receiver subscribed to {}", topics.sharedViolationFilter(shareGroup));
+        log.info("center receiver will take violations from {}", topics.sharedViolationFilter(shareGroup));
     }
 
-    /** Called on the transport's inbound thread for every message handled. */
+    /** Called on the transport's inbound thread for every message handled, before its ack is sent. */
     public void addListener(Consumer<Received> listener) {
         listeners.add(listener);
     }
@@ -88,8 +88,13 @@ public final class CenterReceiver {
         return true;
     }
 
+    /** An outcome and the ack it calls for (null: none); counted and announced before the ack goes out. */
+    private record Handled(Received received, Ack ack) {
+    }
+
     void onMessage(String topic, byte[] payload) {
-        Received r = handle(topic, payload);
+        Handled h = handle(topic, payload);
+        Received r = h.received();
         synchronized (this) {
             counts.merge(r.outcome(), 1L, Long::sum);
             notifyAll();
@@ -101,9 +106,12 @@ public final class CenterReceiver {
                 log.warn("receiver listener failed: {}", e.toString());
             }
         }
+        if (h.ack() != null) {
+            sendAck(r.unitId(), h.ack());
+        }
     }
 
-    private Received handle(String topic, byte[] payload) {
+    private Handled handle(String topic, byte[] payload) {
         Optional<String> topicUnit = topics.unitIdOf(topic);
         WirePackage pkg;
         try {
@@ -114,13 +122,14 @@ public final class CenterReceiver {
         } catch (MalformedMessageException e) {
             log.warn("malformed message on {} ({} bytes): {}", topic, payload.length, e.getMessage());
             quarantine(null, topicUnit.orElse(null), null, Map.of("payload.bin", payload), List.of(e.getMessage()));
-            return new Received(topic, null, topicUnit.orElse(null), Outcome.MALFORMED, e.getMessage());
+            return new Handled(new Received(topic, null, topicUnit.orElse(null), Outcome.MALFORMED, e.getMessage()), null);
         }
         String unitId = topicUnit.get();
         Optional<PublicKey> key = keys.find(unitId);
         if (key.isEmpty()) {
             log.warn("package {} on {} from unregistered unit {}: not acked", pkg.packageId(), topic, unitId);
-            return new Received(topic, pkg.packageId(), unitId, Outcome.UNKNOWN_UNIT, "no key for unit " + unitId);
+            return new Handled(new Received(topic, pkg.packageId(), unitId, Outcome.UNKNOWN_UNIT,
+                    "no key for unit " + unitId), null);
         }
         Verification v = verifier.verify(pkg, key.get());
         if (!pkg.unitId().equals(unitId)) {
@@ -132,16 +141,16 @@ public final class CenterReceiver {
         try {
             ManifestSummary manifest = ManifestSummary.parse(pkg.files().get(PackageFiles.MANIFEST));
             Ack.Status status = store.store(pkg, manifest);
-            sendAck(unitId, new Ack(pkg.packageId(), status, "", clock.instant()));
-            return new Received(topic, pkg.packageId(), unitId,
-                    status == Ack.Status.ACCEPTED ? Outcome.ACCEPTED : Outcome.DUPLICATE, "");
+            return new Handled(new Received(topic, pkg.packageId(), unitId,
+                    status == Ack.Status.ACCEPTED ? Outcome.ACCEPTED : Outcome.DUPLICATE, ""),
+                    new Ack(pkg.packageId(), status, "", clock.instant()));
         } catch (IOException | MalformedMessageException e) {
             log.error("package {} of unit {} verified but not stored, no ack: {}", pkg.packageId(), unitId, e.getMessage());
-            return new Received(topic, pkg.packageId(), unitId, Outcome.STORE_FAILED, e.getMessage());
+            return new Handled(new Received(topic, pkg.packageId(), unitId, Outcome.STORE_FAILED, e.getMessage()), null);
         }
     }
 
-    private Received reject(String topic, String unitId, WirePackage pkg, Verification v) {
+    private Handled reject(String topic, String unitId, WirePackage pkg, Verification v) {
         log.warn("package {} of unit {} rejected: {}", pkg.packageId(), unitId, v.summary());
         Long sequence = null;
         try {
@@ -150,10 +159,9 @@ public final class CenterReceiver {
             // the failure list already says so
         }
         List<String> reasons = v.failures().stream().map(Object::toString).toList();
-        if (quarantine(pkg.packageId(), unitId, sequence, pkg.files(), reasons)) {
-            sendAck(unitId, new Ack(pkg.packageId(), Ack.Status.REJECTED, v.summary(), clock.instant()));
-        }
-        return new Received(topic, pkg.packageId(), unitId, Outcome.REJECTED, v.summary());
+        boolean kept = quarantine(pkg.packageId(), unitId, sequence, pkg.files(), reasons);
+        return new Handled(new Received(topic, pkg.packageId(), unitId, Outcome.REJECTED, v.summary()),
+                kept ? new Ack(pkg.packageId(), Ack.Status.REJECTED, v.summary(), clock.instant()) : null);
     }
 
     private boolean quarantine(String packageId, String unitId, Long sequence, Map<String, byte[]> files,

@@ -9,8 +9,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
@@ -145,11 +147,35 @@ public final class PahoTransport implements Transport {
     }
 
     private void requestSubscription(String filter) {
+        requestSubscription(filter, () -> { });
+    }
+
+    /** Asks for the subscription; {@code done} runs once the broker answered (or the request failed). */
+    private void requestSubscription(String filter, Runnable done) {
+        MqttActionListener listener = new MqttActionListener() {
+            @Override
+            public void onSuccess(IMqttToken token) {
+                int[] codes = token.getReasonCodes();
+                if (codes != null && codes.length > 0 && codes[0] >= 0x80) {
+                    log.warn("{}: broker refused subscription to {} with reason code 0x{}", settings.clientId(), filter,
+                            Integer.toHexString(codes[0]));
+                } else {
+                    log.debug("{} subscribed to {}", settings.clientId(), filter);
+                }
+                done.run();
+            }
+
+            @Override
+            public void onFailure(IMqttToken token, Throwable e) {
+                log.warn("{} could not subscribe to {}: {} (will retry on reconnect)", settings.clientId(), filter,
+                        e == null ? "?" : e.getMessage());
+                done.run();
+            }
+        };
         try {
-            client.subscribe(new MqttSubscription(filter, QOS1));
-            log.debug("{} subscribed to {}", settings.clientId(), filter);
+            client.subscribe(new MqttSubscription[] {new MqttSubscription(filter, QOS1)}, null, listener, new MqttProperties());
         } catch (MqttException e) {
-            log.warn("{} could not subscribe to {}: {} (will retry on reconnect)", settings.clientId(), filter, e.getMessage());
+            listener.onFailure(null, e);
         }
     }
 
@@ -224,8 +250,21 @@ public final class PahoTransport implements Transport {
         @Override
         public void connectComplete(boolean reconnect, String serverUri) {
             log.info("{} connected to {}{}", settings.clientId(), serverUri, reconnect ? " (reconnect)" : "");
-            subscriptions.keySet().forEach(PahoTransport.this::requestSubscription);
-            setConnected(true);
+            // "connected" is announced once the subscriptions stand, so nobody publishes into a gap
+            // where the answer (an ack, a shared-subscription delivery) would find no subscriber
+            List<String> filters = List.copyOf(subscriptions.keySet());
+            if (filters.isEmpty()) {
+                setConnected(true);
+                return;
+            }
+            AtomicInteger pending = new AtomicInteger(filters.size());
+            for (String f : filters) {
+                requestSubscription(f, () -> {
+                    if (pending.decrementAndGet() == 0 && client.isConnected()) {
+                        setConnected(true);
+                    }
+                });
+            }
         }
 
         @Override

@@ -26,6 +26,7 @@ public interface Transport extends AutoCloseable {
     /** Starts connecting in the background and keeps reconnecting until {@link #close}; returns at once. */
     void start();
 
+    /** Connected and every subscription made so far acknowledged by the broker. */
     boolean isConnected();
 
     /** Waits until connected; false when the timeout passed first. */

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.time.Clock;
 import tw.enforce.sync.broker.EmbeddedBroker;
+import tw.enforce.sync.center.CenterReceiver;
+import tw.enforce.sync.center.CenterStore;
 import tw.enforce.sync.center.Received.Outcome;
 import tw.enforce.sync.center.StoredPackage;
 import tw.enforce.sync.outbox.OutboxState;
@@ -150,6 +153,32 @@ class SyncEndToEndIT {
             assertEquals(OutboxState.ACKNOWLEDGED, entry.state());
             assertTrue(entry.attempts() >= 2, "attempts " + entry.attempts());
             assertEquals(1, rig.store.list().size());
+        }
+    }
+
+    @Test
+    void receiversInOneShareGroupSplitTheLoadAndStoreEachPackageOnce() throws Exception {
+        try (SyncRig rig = new SyncRig(tmp, broker.uri(), "shared");
+             CenterStore secondStore = new CenterStore(tmp.resolve("center"), Clock.systemUTC());
+             PahoTransport secondLink = new PahoTransport(TransportSettings.of(broker.uri(), "center-shared-2"))) {
+            CenterReceiver second = new CenterReceiver(secondLink, rig.topics, "center", rig.keys, secondStore,
+                    Clock.systemUTC());
+            rig.startCenter();
+            second.start();
+            assertTrue(rig.centerTransport.awaitConnected(WAIT) && secondLink.awaitConnected(WAIT));
+            rig.startUnit();
+            int n = 12;
+            for (int i = 1; i <= n; i++) {
+                rig.enqueueSigned("pkg-s" + i, i);
+            }
+
+            assertTrue(rig.sync.awaitIdle(WAIT), "not delivered: " + rig.outbox.countByState());
+
+            long first = rig.receiver.counts().get(Outcome.ACCEPTED);
+            long other = second.counts().get(Outcome.ACCEPTED);
+            assertEquals(n, first + other, "each package accepted exactly once");
+            assertTrue(first > 0 && other > 0, "load not shared: " + first + " / " + other);
+            assertEquals(n, rig.store.list().size());
         }
     }
 
