@@ -59,7 +59,7 @@ public final class DemoReport {
                     c.timeIntoRedSeconds(), c.stopLineCrossing());
         }
         out.printf("  precision %.2f, recall %.2f%n%n", s.precision(), s.recall());
-        out.println("Center (verified signature, hashes, chain) holds:");
+        out.println("Center (verified Ed25519 signature and every file hash) holds:");
         for (StoredPackage p : r.center()) {
             out.printf("  %-22s seq %-3d %s%s%n", p.packageId(), p.sequence(), p.status(),
                     p.failureReasons().isEmpty() ? "" : " " + p.failureReasons());
