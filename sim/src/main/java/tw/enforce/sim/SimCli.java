@@ -16,7 +16,13 @@ import tw.enforce.sim.demo.RunResult;
 public final class SimCli {
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new SimCli()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
+        System.exit(new CommandLine(new SimCli()).setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler((e, cmd, parsed) -> {
+                    // bad scenario, missing model, unusable output folder: one line naming what and where
+                    cmd.getErr().println("sim " + cmd.getCommandName() + ": " + e.getMessage());
+                    return 2;
+                })
+                .execute(args));
     }
 
     @Command(name = "demo", description = "Run a scenario end to end: sim → unit → MQTT 5 → center, and compare with ground truth.")
