@@ -36,7 +36,7 @@ import tw.enforce.sim.sprite.SpriteLibrary;
  *
  * <pre>java -cp "sim/target/classes:sim/target/lib/*" tw.enforce.sim.render.DetectionRateBench
  *     [--shared ../shared] [--cache target/sprite-cache] [--pose scenario|brief|rear] [--weather CLEAR|RAIN|NIGHT]
- *     [--kinds car|all] [--dump DIR]</pre>
+ *     [--kinds car|all] [--step METRES] [--dump DIR]</pre>
  */
 public final class DetectionRateBench {
     private static final double MIN_SCORE = 0.4, MIN_IOU = 0.5, MAX_HIDDEN = 0.3;
@@ -54,6 +54,7 @@ public final class DetectionRateBench {
         String pose = opt.getOrDefault("pose", "scenario");
         SceneSnapshot.Weather weather = SceneSnapshot.Weather.valueOf(opt.getOrDefault("weather", "CLEAR"));
         boolean allKinds = opt.getOrDefault("kinds", "car").equals("all");
+        double step = Double.parseDouble(opt.getOrDefault("step", "1"));
         RoadLayout road = new RoadLayout(List.of(-7.0, -3.5, 0.0, 3.5, 7.0), 0, 22, 1, 5);
         CameraModel cam = switch (pose) {
             case "brief" -> new CameraModel(0, 35, 6, 180, 12, 1500, 1280, 720);
@@ -74,7 +75,7 @@ public final class DetectionRateBench {
         try (YoloxDetector detector = new YoloxDetector(YoloxConfig.nano(shared.resolve("models/yolox_nano.onnx")))) {
             double[] lanes = {-5.25, -1.75, 1.75, 5.25};
             int appearance = 0;
-            for (double y0 = road.stopLineY() - 40; y0 <= road.exitLineY() + 12; y0 += 2, frames++) {
+            for (double y0 = road.stopLineY() - 40; y0 <= road.exitLineY() + 12; y0 += step, frames++) {
                 List<ActorState> actors = new ArrayList<>();
                 for (int l = 0; l < lanes.length; l++) {
                     double y = y0 + (l % 2 == 0 ? 0 : 9) - (l >= 2 ? 4.5 : 0);
@@ -98,7 +99,7 @@ public final class DetectionRateBench {
                 }
                 Frame frame = FrameImages.toFrame(img, "bench", frames, snap.at());
                 List<Detection> found = detector.detect(frame);
-                score(cam, actors, found, vehicles, people);
+                score(cam, actors, found, vehicles, people, sprites);
             }
         }
         System.out.printf(Locale.ROOT, "pose %s %s, weather %s, %d frames, sprites: %d vehicles, %d pedestrians%n", pose, cam,
@@ -117,7 +118,8 @@ public final class DetectionRateBench {
         };
     }
 
-    private static void score(CameraModel cam, List<ActorState> actors, List<Detection> found, Tally vehicles, Tally people) {
+    private static void score(CameraModel cam, List<ActorState> actors, List<Detection> found, Tally vehicles, Tally people,
+                              SpriteLibrary sprites) {
         for (ActorState a : actors) {
             BoundingBox box = ActorProjection.imageBox(cam, a);
             if (!ActorProjection.fullyVisible(box, cam.imageWidth(), cam.imageHeight()) || hidden(cam, a, box, actors) > MAX_HIDDEN) {
@@ -131,7 +133,9 @@ public final class DetectionRateBench {
                     best = Math.max(best, d.score());
                 }
             }
-            (person ? people : vehicles).add(cam.depth(a.x(), a.y(), 0), a.kind(), box.width(), best >= MIN_SCORE, best);
+            String sprite = person ? sprites.pedestrian(a.appearance()).id()
+                    : a.kind() == ActorKind.MOTORCYCLE ? sprites.motorcycle(a.appearance()).id() : sprites.vehicle(a.appearance()).id();
+            (person ? people : vehicles).add(cam.depth(a.x(), a.y(), 0), a.kind(), box.width(), best >= MIN_SCORE, best, sprite);
         }
     }
 
@@ -166,7 +170,12 @@ public final class DetectionRateBench {
         private double widthSum;
         private double scoreSum;
 
-        void add(double depth, ActorKind kind, double widthPx, boolean hit, double score) {
+        private final Map<String, int[]> misses = new TreeMap<>();
+
+        void add(double depth, ActorKind kind, double widthPx, boolean hit, double score, String sprite) {
+            int[] m = misses.computeIfAbsent(sprite, x -> new int[2]);
+            m[0]++;
+            m[1] += hit ? 0 : 1;
             int band = (int) Math.floor(depth / 10) * 10;
             int[] b = bands.computeIfAbsent(band, k -> new int[3]);
             b[0]++;
@@ -185,6 +194,15 @@ public final class DetectionRateBench {
                     n == 0 ? 0 : 100.0 * hit / n, n == 0 ? 0 : scoreSum / n);
             bands.forEach((band, b) -> System.out.printf(Locale.ROOT, "  %3d-%3d m from camera: %3d/%3d = %5.1f%%  (box ~%d px wide)%n",
                     band, band + 10, b[1], b[0], 100.0 * b[1] / b[0], b[2] / b[0]));
+            StringBuilder missed = new StringBuilder();
+            misses.forEach((sprite, m) -> {
+                if (m[1] > 0) {
+                    missed.append(' ').append(sprite).append(' ').append(m[1]).append('/').append(m[0]);
+                }
+            });
+            if (missed.length() > 0) {
+                System.out.println("  missed per sprite:" + missed);
+            }
             if (kinds.size() > 1) {
                 kinds.forEach((kind, k) -> System.out.printf(Locale.ROOT, "  %-10s %3d/%3d = %5.1f%%%n", kind, k[1], k[0], 100.0 * k[1] / k[0]));
             }

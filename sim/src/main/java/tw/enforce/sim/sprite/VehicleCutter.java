@@ -86,6 +86,7 @@ public final class VehicleCutter {
                 (int) (2.1 * m), (int) (1.82 * m)), work);
         Mat mask = seedMask(work, region, m, pcx * s, pcy * s, px * s, py * s, pw * s, ph * s);
         Mat bgd = new Mat(), fgd = new Mat();
+        Core.setRNGSeed(id.hashCode()); // GrabCut's k-means draws from the thread's RNG: seed it so each photo cuts the same way anywhere
         Imgproc.grabCut(work, mask, new Rect(), bgd, fgd, 3, Imgproc.GC_INIT_WITH_MASK);
         Mat fg = foreground(mask);
         Imgproc.morphologyEx(fg, fg, Imgproc.MORPH_OPEN,
@@ -140,6 +141,11 @@ public final class VehicleCutter {
         if (Math.max(left, right) > 0.15 * region.height) {
             return "cut-out runs along the side of the search region: background or a neighbour leaked in";
         }
+        int bottomRow = region.y + region.height - 1;
+        if (bottomRow < filled.rows() - 1
+                && Core.countNonZero(filled.submat(new Rect(region.x, bottomRow, region.width, 1))) > 0.5 * WORK_CAR_PX) {
+            return "cut-out is sliced flat by the bottom of the search region: wheels cut off or road leaked in";
+        }
         int top = Core.countNonZero(filled.submat(new Rect(region.x, region.y, region.width, 1)));
         if (region.y > 0 && top > 0.15 * region.width) {
             return "cut-out runs along the top of the search region: background leaked above the roof";
@@ -154,7 +160,7 @@ public final class VehicleCutter {
         if (box.height < 0.45 * WORK_CAR_PX || box.height > 1.25 * WORK_CAR_PX) {
             return String.format("cut-out %d px tall for a %.0f px car: implausible", box.height, WORK_CAR_PX);
         }
-        if (Math.abs(box.x + box.width / 2.0 - plateCentreX) > 0.08 * WORK_CAR_PX) {
+        if (Math.abs(box.x + box.width / 2.0 - plateCentreX) > 0.05 * WORK_CAR_PX) {
             return "cut-out is lopsided about the plate: a neighbour or background leaked in";
         }
         double fill = area / ((double) box.width * box.height);

@@ -21,7 +21,7 @@ class PedestrianSpritesIT {
         Path shared = SpriteLibraryTest.sharedDir();
         assumeTrue(onPath("ffmpeg"), "needs ffmpeg on PATH (apt-get install -y ffmpeg)");
 
-        SpriteLibrary lib = SpriteLibrary.open(shared, cache, new SpriteLibrary.Options(List.of("test_009.jpg"), 8));
+        SpriteLibrary lib = SpriteLibrary.open(shared, cache, new SpriteLibrary.Options(List.of("test_031.jpg"), 8));
 
         assertFalse(lib.degraded(), "real people and a real car: " + lib.degradedReason());
         assertTrue(lib.pedestrians().size() >= 4, "several people: " + lib.pedestrians().size());

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import tw.enforce.runtime.geometry.ImagePoint;
 
 class SpriteLibraryTest {
-    private static final List<String> PHOTOS = List.of("test_009.jpg", "test_011.jpg", "test_031.jpg");
+    private static final List<String> PHOTOS = List.of("test_002.jpg", "test_031.jpg", "test_081.jpg");
 
     @TempDir
     Path cache;
