@@ -109,6 +109,9 @@ public final class VehicleCutter {
         if (problem == null) {
             problem = leak(filled, region);
         }
+        if (problem == null) {
+            problem = topHeavy(filled, box);
+        }
         if (problem != null) {
             filled.release();
             return new CutResult.Rejected(id, problem);
@@ -132,6 +135,40 @@ public final class VehicleCutter {
         mask.submat(clip(new Rect((int) px, (int) py, (int) pw, (int) ph), work))
                 .setTo(new Scalar(Imgproc.GC_FGD));
         return mask;
+    }
+
+    /** Seen from behind, a car is narrower at the roof than at the body; a cut wider up top took background along. */
+    private static String topHeavy(Mat filled, Rect box) {
+        byte[] row = new byte[box.width];
+        double top = 0, body = 0;
+        int topRows = 0, bodyRows = 0;
+        for (int y = box.y; y < box.y + box.height; y++) {
+            double f = (y - box.y) / (double) box.height;
+            boolean inTop = f < 0.3, inBody = f >= 0.5 && f < 0.75;
+            if (!inTop && !inBody) {
+                continue;
+            }
+            filled.get(y, box.x, row);
+            int first = -1, last = -1;
+            for (int x = 0; x < row.length; x++) {
+                if (row[x] != 0) {
+                    last = x;
+                    first = first < 0 ? x : first;
+                }
+            }
+            int width = first < 0 ? 0 : last - first + 1;
+            if (inTop) {
+                top += width;
+                topRows++;
+            } else {
+                body += width;
+                bodyRows++;
+            }
+        }
+        if (topRows > 0 && bodyRows > 0 && top / topRows > 0.97 * body / bodyRows) {
+            return "cut-out is as wide at the roof as at the body: background leaked in above";
+        }
+        return null;
     }
 
     /** A car is narrower and lower than the search region: a cut that runs along its edges is background. */
