@@ -59,7 +59,7 @@ public final class DetectionRateBench {
         CameraModel cam = switch (pose) {
             case "brief" -> new CameraModel(0, 35, 6, 180, 12, 1500, 1280, 720);
             case "scenario" -> new CameraModel(0, 48, 6, 180, 8.5, 4200, 1280, 720);
-            case "rear" -> new CameraModel(0, -32, 6.5, 0, 9.5, 2900, 1280, 720);
+            case "rear" -> new CameraModel(0, -32, 6.5, 0, 7.5, 2900, 1280, 720);
             default -> throw new IllegalArgumentException("--pose must be scenario, brief or rear, was " + pose);
         };
         SpriteLibrary sprites = SpriteLibrary.open(shared, cache);
