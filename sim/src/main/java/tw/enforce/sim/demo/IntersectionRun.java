@@ -82,12 +82,16 @@ public final class IntersectionRun {
         try (CenterStore centerStore = new CenterStore(o.outDir().resolve("center"), Clock.systemUTC());
              PahoTransport centerLink = new PahoTransport(TransportSettings.of(brokerUri, "center-1"));
              PahoTransport unitLink = new PahoTransport(TransportSettings.of(brokerUri, "unit-" + UNIT_ID))) {
+            SpriteLibrary sprites = sprites(o);
+            String scenery = sprites.degraded() ? "DRAWN STAND-INS: " + sprites.degradedReason()
+                    : sprites.vehicles().size() + " vehicle and " + sprites.pedestrians().size()
+                            + " pedestrian sprites cut from real photos";
             DetectorFactory.Made[] detector = new DetectorFactory.Made[1];
             SyncService[] sync = new SyncService[1];
             try (SimulatedUnit unit = new SimulatedUnit(scenario, unitDir, world -> {
                      detector[0] = DetectorFactory.make(o, scenario, world);
                      return detector[0].detector();
-                 }, new IntersectionRenderer(scenario.cameraModel(), scenario.roadLayout(), sprites(o), scenario.seed()),
+                 }, new IntersectionRenderer(scenario.cameraModel(), scenario.roadLayout(), sprites, scenario.seed()),
                      p -> sync[0].nudge());
                  SqliteOutbox outbox = new SqliteOutbox(unitDir.resolve("unit.db"), Clock.systemUTC());
                  SyncService syncService = new SyncService(outbox, unitLink, Topics.DEFAULT, UNIT_ID,
@@ -121,7 +125,7 @@ public final class IntersectionRun {
                 Map<String, Long> box = new TreeMap<>();
                 outbox.countByState().forEach((k, v) -> box.put(k.name().toLowerCase(), v));
                 double wall = (System.nanoTime() - wallStart) / 1e9;
-                return new RunResult(truth, held, box, score, detector[0].detector().description(), detector[0].note(),
+                return new RunResult(truth, held, box, score, detector[0].detector().description(), detector[0].note(), scenery,
                         unit.camera.frameCount(), scenario.durationSeconds(), wall, status, o.outDir());
             }
         } finally {
