@@ -37,16 +37,19 @@ public final class CaptureBench {
         }
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         OpenCvNative.load();
-        bare(video);
+        bare(video, false);
         source(video);
         double[] bare = new double[rounds];
         double[] source = new double[rounds];
+        double[] copy = new double[rounds];
         for (int r = 0; r < rounds; r++) {
-            bare[r] = bare(video);
+            bare[r] = bare(video, false);
             source[r] = source(video);
-            System.out.printf("round %d: bare VideoCapture.read %.1f fps, OpenCvFrameSource %.1f fps%n", r + 1,
-                    bare[r], source[r]);
+            copy[r] = bare(video, true);
+            System.out.printf("round %d: bare VideoCapture.read %.1f fps, OpenCvFrameSource %.1f fps,"
+                    + " bare read + copy to a new byte[] %.1f fps%n", r + 1, bare[r], source[r], copy[r]);
         }
+        System.out.printf("median of bare read + pixel copy: %.1f fps (the copy a Frame needs, alone)%n", median(copy));
         double b = median(bare);
         double s = median(source);
         double[] pairs = new double[rounds];
@@ -58,13 +61,22 @@ public final class CaptureBench {
                 org.opencv.core.Core.getVersionString());
     }
 
-    private static double bare(Path video) {
+    private static double bare(Path video, boolean copy) {
         long start = System.nanoTime();
         VideoCapture capture = new VideoCapture(video.toString());
         Mat mat = new Mat();
         int frames = 0;
+        long sink = 0;
         while (capture.read(mat)) {
             frames++;
+            if (copy) {
+                byte[] pixels = new byte[(int) (mat.total() * mat.channels())];
+                mat.get(0, 0, pixels);
+                sink += pixels[pixels.length / 2];
+            }
+        }
+        if (sink == Long.MIN_VALUE) {
+            System.out.println(sink);
         }
         long nanos = System.nanoTime() - start;
         capture.release();
