@@ -30,6 +30,7 @@ import tw.enforce.runtime.rule.RedLightInput;
 import tw.enforce.runtime.rule.RedLightRule;
 import tw.enforce.runtime.rule.RedLightSettings;
 import tw.enforce.runtime.rule.TrajectorySample;
+import tw.enforce.runtime.signal.SignalFault;
 import tw.enforce.runtime.signal.SignalHistory;
 import tw.enforce.runtime.store.SqliteEvidenceStore;
 import tw.enforce.runtime.store.StoreException;
@@ -136,6 +137,12 @@ public final class EnforcementPipeline {
         RedLightDecision decision = RedLightRule.decide(input);
         if (!(decision instanceof RedLightDecision.Violation v)) {
             log.debug("track {}: {}", t.id(), ((RedLightDecision.NoViolation) decision).reason());
+            return;
+        }
+        Optional<SignalFault> fault = signals.faultBetween(samples.get(0).at(), now);
+        if (fault.isPresent()) {
+            log.warn("track {}: red-light case not enforced, signal fault {} from {}: {}", t.id(),
+                    fault.get().kind(), fault.get().from(), fault.get().detail());
             return;
         }
         stats.violations.incrementAndGet();
