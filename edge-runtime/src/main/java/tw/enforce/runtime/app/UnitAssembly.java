@@ -16,10 +16,12 @@ import tw.enforce.runtime.evidence.EvidenceManifest;
 import tw.enforce.runtime.evidence.EvidenceSigner;
 import tw.enforce.runtime.evidence.RedLightEvidence;
 import tw.enforce.runtime.evidence.SignedPackage;
+import tw.enforce.runtime.evidence.UnitKeys;
 import tw.enforce.runtime.frame.FrameRing;
 import tw.enforce.runtime.signal.SignalHistory;
 import tw.enforce.runtime.signal.SignalMonitor;
 import tw.enforce.runtime.store.SqliteEvidenceStore;
+import tw.enforce.runtime.store.StoreSettings;
 import tw.enforce.runtime.store.StoreException;
 import tw.enforce.runtime.track.IouTracker;
 import tw.enforce.runtime.track.TrackerConfig;
@@ -53,7 +55,8 @@ public final class UnitAssembly {
         RedLightEvidence evidence = new RedLightEvidence(site, software, clock, clockStatus);
         EvidenceSigner signer = new EvidenceSigner(unitKey);
         Path db = stateDir.resolve("unit.db");
-        SqliteEvidenceStore store = new SqliteEvidenceStore(db, stateDir.resolve("evidence"), site.config().unit().id(), clock);
+        SqliteEvidenceStore store = new SqliteEvidenceStore(db, stateDir.resolve("evidence"), site.config().unit().id(),
+                UnitKeys.publicKeyOf(unitKey), StoreSettings.UNLIMITED, clock);
         SqliteOutbox outboxView = new SqliteOutbox(db, clock);
         PipelineStats stats = new PipelineStats();
         EnforcementPipeline pipeline = new EnforcementPipeline(detector, tracker, ring, signals, site, evidence, signer,
