@@ -12,6 +12,8 @@ import tw.enforce.runtime.cli.Edgectl;
 import tw.enforce.runtime.config.SiteConfigLoader.LoadedSite;
 import tw.enforce.runtime.detect.Detector;
 import tw.enforce.runtime.detect.YoloxDetector;
+import tw.enforce.runtime.config.SiteConfig;
+import tw.enforce.runtime.evidence.EnforceabilityPolicy;
 import tw.enforce.runtime.evidence.EvidenceManifest;
 import tw.enforce.runtime.evidence.EvidenceSigner;
 import tw.enforce.runtime.evidence.RedLightEvidence;
@@ -52,11 +54,13 @@ public final class UnitAssembly {
         IouTracker tracker = new IouTracker(TrackerConfig.defaults(), site.imageToWorld());
         EvidenceManifest.Software software = new EvidenceManifest.Software(Edgectl.VERSION, detector.description(),
                 detector instanceof YoloxDetector y ? y.modelSha256() : null);
-        RedLightEvidence evidence = new RedLightEvidence(site, software, clock, clockStatus);
+        SiteConfig.Evidence limits = site.config().evidence();
+        RedLightEvidence evidence = new RedLightEvidence(site, software, clock, clockStatus,
+                new EnforceabilityPolicy(Duration.ofMillis(limits.maxClockOffsetMs())));
         EvidenceSigner signer = new EvidenceSigner(unitKey);
         Path db = stateDir.resolve("unit.db");
         SqliteEvidenceStore store = new SqliteEvidenceStore(db, stateDir.resolve("evidence"), site.config().unit().id(),
-                UnitKeys.publicKeyOf(unitKey), StoreSettings.UNLIMITED, clock);
+                UnitKeys.publicKeyOf(unitKey), new StoreSettings(limits.quotaMb() * 1024 * 1024), clock);
         SqliteOutbox outboxView = new SqliteOutbox(db, clock);
         PipelineStats stats = new PipelineStats();
         EnforcementPipeline pipeline = new EnforcementPipeline(detector, tracker, ring, signals, site, evidence, signer,
