@@ -111,4 +111,35 @@ public final class EvidenceVerifier {
             problems.add(new FolderVerification.Problem(PackageFiles.MANIFEST, "manifest field", b));
         }
     }
+
+    /**
+     * Checks that verified packages of one unit form an unbroken chain: sorted by sequence, each
+     * must follow the previous one by one and carry its manifest hash. Problems name the folder's
+     * manifest ({@code FOLDER/manifest.json}) and the check "chain".
+     */
+    public static List<FolderVerification.Problem> checkChain(Map<Path, FolderVerification> folders) {
+        List<Map.Entry<Path, FolderVerification>> ordered = folders.entrySet().stream()
+                .filter(e -> e.getValue().manifest() != null)
+                .sorted(java.util.Comparator.comparingLong(e -> e.getValue().manifest().sequence()))
+                .toList();
+        List<FolderVerification.Problem> problems = new ArrayList<>();
+        for (int i = 1; i < ordered.size(); i++) {
+            EvidenceManifest prev = ordered.get(i - 1).getValue().manifest();
+            EvidenceManifest cur = ordered.get(i).getValue().manifest();
+            String file = ordered.get(i).getKey().getFileName() + "/" + PackageFiles.MANIFEST;
+            if (!cur.unitId().equals(prev.unitId())) {
+                problems.add(new FolderVerification.Problem(file, "chain", "unit " + cur.unitId() + " differs from "
+                        + prev.unitId()));
+            } else if (cur.sequence() == prev.sequence()) {
+                problems.add(new FolderVerification.Problem(file, "chain", "sequence " + cur.sequence() + " appears twice"));
+            } else if (cur.sequence() != prev.sequence() + 1) {
+                problems.add(new FolderVerification.Problem(file, "chain", "gap: sequence " + prev.sequence() + " is followed by "
+                        + cur.sequence()));
+            } else if (!cur.previousManifestSha256().equals(ordered.get(i - 1).getValue().manifestSha256())) {
+                problems.add(new FolderVerification.Problem(file, "chain", "previousManifestSha256 does not match the manifest of "
+                        + prev.packageId()));
+            }
+        }
+        return problems;
+    }
 }

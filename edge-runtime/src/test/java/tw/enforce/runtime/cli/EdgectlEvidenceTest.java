@@ -162,4 +162,24 @@ class EdgectlEvidenceTest {
         assertEquals(1, r.exit());
         assertTrue(r.out().contains("no evidence package U7-00000099"), r.out());
     }
+
+    @Test
+    void verifyOfSeveralFoldersReportsAGapInTheChain() throws Exception {
+        TestEvidence.Unit unit = new TestEvidence.Unit("U7", new java.security.KeyPair(
+                Ed25519Keys.readPublicKey(state.resolve("keys/unit.pub")), Ed25519Keys.readPrivateKey(state.resolve("keys/unit.key"))),
+                state);
+        try (SqliteEvidenceStore store = unit.openStore(StoreSettings.UNLIMITED, CLOCK)) {
+            unit.store(store, 2000, 2);
+            unit.store(store, 2000, 3);
+        }
+        Path ev = state.resolve("evidence");
+        String key = state.resolve("keys/unit.pub").toString();
+        Run whole = edgectl("evidence", "verify", ev.resolve("U7-00000001").toString(), ev.resolve("U7-00000002").toString(),
+                ev.resolve("U7-00000003").toString(), "--key", key);
+        assertEquals(0, whole.exit(), whole.out());
+        Run gap = edgectl("evidence", "verify", ev.resolve("U7-00000001").toString(), ev.resolve("U7-00000003").toString(),
+                "--key", key);
+        assertEquals(1, gap.exit());
+        assertTrue(gap.out().contains("U7-00000003/manifest.json: chain (gap: sequence 1 is followed by 3)"), gap.out());
+    }
 }
