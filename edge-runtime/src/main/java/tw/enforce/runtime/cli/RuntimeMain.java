@@ -28,7 +28,7 @@ import tw.enforce.runtime.detect.MotionDetector;
 import tw.enforce.runtime.detect.YoloxConfig;
 import tw.enforce.runtime.detect.YoloxDetector;
 import tw.enforce.runtime.diag.DiagnosticsServer;
-import tw.enforce.runtime.evidence.EvidenceManifest;
+import tw.enforce.runtime.evidence.SystemClockStatus;
 import tw.enforce.sync.protocol.CanonicalJson;
 import tw.enforce.sync.protocol.Ed25519Keys;
 
@@ -101,7 +101,7 @@ public final class RuntimeMain implements Callable<Integer> {
         UnitRuntime unit;
         try {
             unit = UnitAssembly.assemble(site, state, key, frames, new Pi4jGpioBoard(pi4j, clock), detector, clock,
-                    () -> new EvidenceManifest.ClockState("system", false, "clock synchronisation not yet checked by the unit"),
+                    SystemClockStatus.onThisMachine(),
                     p -> { });
         } catch (RuntimeException e) {
             // typically GPIO: no provider on this machine, or a pin the board does not have
