@@ -33,21 +33,30 @@ public final class SyncRig implements AutoCloseable {
     public final SyncService sync;
     public final UnitKeyRegistry keys = new UnitKeyRegistry();
     public final CenterStore store;
-    public final PahoTransport centerTransport;
-    public final CenterReceiver receiver;
+    public PahoTransport centerTransport;
+    public CenterReceiver receiver;
+    private final String centerUri;
+    private final String name;
 
     public SyncRig(Path dir, String brokerUri, String name) throws Exception {
+        this(dir, brokerUri, brokerUri, name);
+    }
+
+    /** The unit reaches the broker at {@code unitUri} (a proxy, say), the center at {@code centerUri}. */
+    public SyncRig(Path dir, String unitUri, String centerUri, String name) throws Exception {
+        this.centerUri = centerUri;
+        this.name = name;
         unitId = "U-" + name;
         topics = new Topics("it-" + name + "/enforce/v1/");
         packagesDir = dir.resolve("unit-packages");
         outbox = new SqliteOutbox(dir.resolve("unit.db"), Clock.systemUTC());
-        unitTransport = new PahoTransport(fast(TransportSettings.of(brokerUri, "unit-" + name)));
+        unitTransport = new PahoTransport(fast(TransportSettings.of(unitUri, "unit-" + name)));
         sync = new SyncService(outbox, unitTransport, topics, unitId, SyncSettings.defaults()
                 .withResendAfter(Duration.ofSeconds(2)).withIdlePoll(Duration.ofMillis(100))
                 .withBackoff(Duration.ofMillis(100), Duration.ofSeconds(1)));
         keys.register(unitId, unitKey.getPublic());
         store = new CenterStore(dir.resolve("center"), Clock.systemUTC());
-        centerTransport = new PahoTransport(fast(TransportSettings.of(brokerUri, "center-" + name)));
+        centerTransport = new PahoTransport(fast(TransportSettings.of(centerUri, "center-" + name)));
         receiver = new CenterReceiver(centerTransport, topics, "center", keys, store, Clock.systemUTC());
     }
 
@@ -59,6 +68,15 @@ public final class SyncRig implements AutoCloseable {
 
     public void startCenter() {
         receiver.start();
+    }
+
+    /** A center process started again after a crash: same client id (same broker session), same store. */
+    public CenterReceiver restartCenter() throws Exception {
+        centerTransport.close();
+        centerTransport = new PahoTransport(fast(TransportSettings.of(centerUri, "center-" + name)));
+        receiver = new CenterReceiver(centerTransport, topics, "center", keys, store, Clock.systemUTC());
+        receiver.start();
+        return receiver;
     }
 
     public void startUnit() {
