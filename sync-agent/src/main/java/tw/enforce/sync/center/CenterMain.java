@@ -16,7 +16,7 @@ import tw.enforce.sync.protocol.Topics;
 
 /** The reference center: {@code serve} receives until SIGTERM, {@code list} prints what the store holds. */
 @Command(name = "enforce-center", mixinStandardHelpOptions = true,
-        subcommands = {CenterMain.Serve.class, CenterMain.ListStore.class},
+        subcommands = {CenterMain.Serve.class, CenterMain.ListStore.class, CenterMain.Gaps.class},
         description = "Reference center receiver for unit evidence.")
 public final class CenterMain {
     private static final Logger log = LoggerFactory.getLogger(CenterMain.class);
@@ -101,6 +101,28 @@ public final class CenterMain {
                 }
             }
             return 0;
+        }
+    }
+
+    @Command(name = "gaps", mixinStandardHelpOptions = true,
+            description = "Print each unit's missing sequences (exit 3 when there are any).")
+    static final class Gaps implements Callable<Integer> {
+        @Option(names = "--store", required = true, description = "store folder")
+        Path storeDir;
+
+        @Override
+        public Integer call() throws Exception {
+            if (!java.nio.file.Files.isRegularFile(storeDir.resolve("center.db"))) {
+                System.err.println("no center store in " + storeDir + " (center.db missing)");
+                return 2;
+            }
+            try (CenterStore store = new CenterStore(storeDir, Clock.systemUTC())) {
+                java.util.List<ChainGap> gaps = store.gaps();
+                for (ChainGap g : gaps) {
+                    System.out.printf("%-12s missing %d..%d%n", g.unitId(), g.from(), g.to());
+                }
+                return gaps.isEmpty() ? 0 : 3;
+            }
         }
     }
 }

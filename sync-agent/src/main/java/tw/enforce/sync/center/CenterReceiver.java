@@ -136,7 +136,9 @@ public final class CenterReceiver {
             v = new Verification(concat(v, "envelope unitId " + pkg.unitId() + " sent on the topic of unit " + unitId));
         }
         if (!v.ok()) {
-            return reject(topic, unitId, pkg, v);
+            log.warn("package {} of unit {} rejected: {}", pkg.packageId(), unitId, v.summary());
+            return reject(topic, unitId, pkg, Outcome.REJECTED, v.summary(),
+                    v.failures().stream().map(Object::toString).toList());
         }
         try {
             ManifestSummary manifest = ManifestSummary.parse(pkg.files().get(PackageFiles.MANIFEST));
@@ -144,24 +146,26 @@ public final class CenterReceiver {
             return new Handled(new Received(topic, pkg.packageId(), unitId,
                     status == Ack.Status.ACCEPTED ? Outcome.ACCEPTED : Outcome.DUPLICATE, ""),
                     new Ack(pkg.packageId(), status, "", clock.instant()));
+        } catch (ChainBrokenException e) {
+            log.error("ALARM chain of unit {} broken by package {}: {}", unitId, pkg.packageId(), e.getMessage());
+            return reject(topic, unitId, pkg, Outcome.CHAIN_BROKEN, e.getMessage(), List.of(e.getMessage()));
         } catch (IOException | MalformedMessageException e) {
             log.error("package {} of unit {} verified but not stored, no ack: {}", pkg.packageId(), unitId, e.getMessage());
             return new Handled(new Received(topic, pkg.packageId(), unitId, Outcome.STORE_FAILED, e.getMessage()), null);
         }
     }
 
-    private Handled reject(String topic, String unitId, WirePackage pkg, Verification v) {
-        log.warn("package {} of unit {} rejected: {}", pkg.packageId(), unitId, v.summary());
+    private Handled reject(String topic, String unitId, WirePackage pkg, Outcome outcome, String summary,
+                           List<String> reasons) {
         Long sequence = null;
         try {
             sequence = ManifestSummary.parse(pkg.files().getOrDefault(PackageFiles.MANIFEST, new byte[0])).sequence();
         } catch (MalformedMessageException e) {
             // the failure list already says so
         }
-        List<String> reasons = v.failures().stream().map(Object::toString).toList();
         boolean kept = quarantine(pkg.packageId(), unitId, sequence, pkg.files(), reasons);
-        return new Handled(new Received(topic, pkg.packageId(), unitId, Outcome.REJECTED, v.summary()),
-                kept ? new Ack(pkg.packageId(), Ack.Status.REJECTED, v.summary(), clock.instant()) : null);
+        return new Handled(new Received(topic, pkg.packageId(), unitId, outcome, summary),
+                kept ? new Ack(pkg.packageId(), Ack.Status.REJECTED, summary, clock.instant()) : null);
     }
 
     private boolean quarantine(String packageId, String unitId, Long sequence, Map<String, byte[]> files,

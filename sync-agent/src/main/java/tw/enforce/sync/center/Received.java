@@ -10,6 +10,8 @@ public record Received(String topic, String packageId, String unitId, Outcome ou
         DUPLICATE,
         /** failed verification: quarantined, acked REJECTED */
         REJECTED,
+        /** verified, but contradicts the unit's stored chain: quarantined, acked REJECTED, alarm raised */
+        CHAIN_BROKEN,
         /** not a package envelope: quarantined, no ack possible */
         MALFORMED,
         /** no key for the unit: dropped without ack, so the unit resends once it is registered */

@@ -16,6 +16,11 @@ import tw.enforce.sync.outbox.OutboxEntry;
 import tw.enforce.sync.outbox.OutboxState;
 import tw.enforce.sync.outbox.SqliteOutbox;
 import tw.enforce.sync.protocol.Ed25519Keys;
+import tw.enforce.sync.protocol.ManifestSummary;
+import tw.enforce.sync.protocol.PackageFiles;
+import java.nio.file.Files;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import tw.enforce.sync.protocol.Topics;
 
 /**
@@ -36,6 +41,7 @@ public final class SyncRig implements AutoCloseable {
     public PahoTransport centerTransport;
     public CenterReceiver receiver;
     private final String centerUri;
+    private final Map<Long, String> chain = new ConcurrentHashMap<>();
     private final String name;
 
     public SyncRig(Path dir, String brokerUri, String name) throws Exception {
@@ -85,7 +91,13 @@ public final class SyncRig implements AutoCloseable {
 
     /** Writes a signed package and enqueues it as the runtime does: inside a transaction of its own connection. */
     public Path enqueueSigned(String packageId, long sequence) throws Exception {
-        Path dir = TestPackages.write(packagesDir, unitId, packageId, sequence, unitKey.getPrivate());
+        String previous = sequence == 1 ? ManifestSummary.GENESIS : chain.get(sequence - 1);
+        if (previous == null) {
+            previous = TestPackages.previousIn(packagesDir, unitId, sequence);
+        }
+        Path dir = TestPackages.write(packagesDir, unitId, packageId, sequence, previous, unitKey.getPrivate(),
+                TestPackages.scenes(packageId, sequence));
+        chain.put(sequence, PackageFiles.sha256Hex(Files.readAllBytes(dir.resolve(PackageFiles.MANIFEST))));
         outbox.enqueue(new OutboxEntry(packageId, unitId, dir, 0, Instant.now(), OutboxState.STORED, 0));
         sync.nudge();
         return dir;
