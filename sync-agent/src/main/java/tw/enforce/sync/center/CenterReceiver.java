@@ -17,6 +17,7 @@ import tw.enforce.sync.center.Received.Outcome;
 import tw.enforce.sync.mqtt.Transport;
 import tw.enforce.sync.mqtt.TransportException;
 import tw.enforce.sync.protocol.Ack;
+import tw.enforce.sync.protocol.Chunk;
 import tw.enforce.sync.protocol.MalformedMessageException;
 import tw.enforce.sync.protocol.ManifestSummary;
 import tw.enforce.sync.protocol.PackageCodec;
@@ -44,6 +45,7 @@ public final class CenterReceiver {
     private final PackageVerifier verifier = new PackageVerifier();
     private final Map<Outcome, Long> counts = new EnumMap<>(Outcome.class);
     private final List<Consumer<Received>> listeners = new CopyOnWriteArrayList<>();
+    private final ChunkAssembler chunks;
 
     public CenterReceiver(Transport transport, Topics topics, String shareGroup, UnitKeyRegistry keys,
                           CenterStore store, Clock clock) {
@@ -53,6 +55,11 @@ public final class CenterReceiver {
         this.keys = keys;
         this.store = store;
         this.clock = clock;
+        try {
+            this.chunks = new ChunkAssembler(store.spoolDir());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot create the chunk spool " + store.spoolDir(), e);
+        }
         topics.sharedViolationFilter(shareGroup);
         for (Outcome o : Outcome.values()) {
             counts.put(o, 0L);
@@ -118,7 +125,23 @@ public final class CenterReceiver {
             if (topicUnit.isEmpty()) {
                 throw new MalformedMessageException("topic " + topic + " names no valid unit");
             }
+            if (Chunk.isChunk(payload)) {
+                Chunk c = Chunk.decode(payload);
+                if (!c.unitId().equals(topicUnit.get())) {
+                    throw new MalformedMessageException("chunk of unit " + c.unitId() + " sent on the topic of unit "
+                            + topicUnit.get());
+                }
+                Optional<byte[]> whole = chunks.accept(c);
+                if (whole.isEmpty()) {
+                    return new Handled(new Received(topic, c.packageId(), c.unitId(), Outcome.CHUNK_KEPT,
+                            "chunk " + (c.index() + 1) + " of " + c.count()), null);
+                }
+                payload = whole.get();
+            }
             pkg = PackageCodec.decode(payload);
+        } catch (IOException e) {
+            log.error("chunk on {} not kept, no ack: {}", topic, e.getMessage());
+            return new Handled(new Received(topic, null, topicUnit.orElse(null), Outcome.STORE_FAILED, e.getMessage()), null);
         } catch (MalformedMessageException e) {
             log.warn("malformed message on {} ({} bytes): {}", topic, payload.length, e.getMessage());
             quarantine(null, topicUnit.orElse(null), null, Map.of("payload.bin", payload), List.of(e.getMessage()));

@@ -39,6 +39,7 @@ public final class CenterStore implements AutoCloseable {
 
     private final Path packages;
     private final Path quarantine;
+    private final Path spool;
     private final Connection db;
     private final Clock clock;
 
@@ -46,6 +47,7 @@ public final class CenterStore implements AutoCloseable {
         this.clock = clock;
         this.packages = Files.createDirectories(dir.resolve("packages"));
         this.quarantine = Files.createDirectories(dir.resolve("quarantine"));
+        this.spool = dir.resolve("spool");
         try {
             SQLiteConfig config = new SQLiteConfig();
             config.setBusyTimeout(10_000);
@@ -163,6 +165,11 @@ public final class CenterStore implements AutoCloseable {
         } catch (SQLException e) {
             throw new IOException("cannot read the chains: " + e.getMessage(), e);
         }
+    }
+
+    /** Where chunks of large packages wait for their last piece. */
+    Path spoolDir() {
+        return spool;
     }
 
     /** The folder holding an accepted package. */

@@ -4,6 +4,8 @@ package tw.enforce.sync.center;
 public record Received(String topic, String packageId, String unitId, Outcome outcome, String detail) {
 
     public enum Outcome {
+        /** one chunk of a large package, kept until the last one arrives; no ack */
+        CHUNK_KEPT,
         /** verified, stored, acked ACCEPTED */
         ACCEPTED,
         /** verified and already stored: acked DUPLICATE, stored once */

@@ -13,15 +13,14 @@ import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * Mutual TLS: the client's own certificate and key ({@code keyStore}, PKCS#12) and the CA it trusts
- * for the broker ({@code trustStore}, PKCS#12). The broker checks the client certificate against its
+ * Mutual TLS: the client's own certificate and key ({@code keyStore}, PKCS#12; null for none) and the
+ * CA it trusts for the broker ({@code trustStore}, PKCS#12). The broker checks the client certificate against its
  * CA and, with {@code use_identity_as_username}, takes the certificate's CN as the unit id its ACL
  * allows to publish.
  */
 public record TlsSettings(Path keyStore, String keyStorePassword, Path trustStore, String trustStorePassword) {
 
     public TlsSettings {
-        Objects.requireNonNull(keyStore, "keyStore");
         Objects.requireNonNull(trustStore, "trustStore");
         Objects.requireNonNull(keyStorePassword, "keyStorePassword");
         Objects.requireNonNull(trustStorePassword, "trustStorePassword");
@@ -31,7 +30,7 @@ public record TlsSettings(Path keyStore, String keyStorePassword, Path trustStor
     public SSLSocketFactory socketFactory() throws TransportException {
         try {
             KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            kmf.init(load(keyStore, keyStorePassword), keyStorePassword.toCharArray());
+            kmf.init(keyStore == null ? null : load(keyStore, keyStorePassword), keyStorePassword.toCharArray());
             TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             tmf.init(load(trustStore, trustStorePassword));
             SSLContext ctx = SSLContext.getInstance("TLS");

@@ -12,6 +12,7 @@ import tw.enforce.sync.mqtt.PahoTransport;
 import tw.enforce.sync.mqtt.SyncService;
 import tw.enforce.sync.mqtt.SyncSettings;
 import tw.enforce.sync.mqtt.TransportSettings;
+import tw.enforce.sync.mqtt.UnitStatus;
 import tw.enforce.sync.outbox.OutboxEntry;
 import tw.enforce.sync.outbox.OutboxState;
 import tw.enforce.sync.outbox.SqliteOutbox;
@@ -40,7 +41,7 @@ public final class SyncRig implements AutoCloseable {
     public final CenterStore store;
     public PahoTransport centerTransport;
     public CenterReceiver receiver;
-    private final String centerUri;
+    private final TransportSettings centerLink;
     private final Map<Long, String> chain = new ConcurrentHashMap<>();
     private final String name;
 
@@ -50,19 +51,30 @@ public final class SyncRig implements AutoCloseable {
 
     /** The unit reaches the broker at {@code unitUri} (a proxy, say), the center at {@code centerUri}. */
     public SyncRig(Path dir, String unitUri, String centerUri, String name) throws Exception {
-        this.centerUri = centerUri;
+        this(dir, TransportSettings.of(unitUri, "unit-" + name), TransportSettings.of(centerUri, "center-" + name), name);
+    }
+
+    /** Links as given (TLS, say), with test timings; the unit's carries its offline status as last will. */
+    public SyncRig(Path dir, TransportSettings unitLink, TransportSettings centerLink, String name) throws Exception {
+        this(dir, unitLink, centerLink, name, s -> s);
+    }
+
+    /** As above, with the unit's sync settings adjusted by {@code tweak}. */
+    public SyncRig(Path dir, TransportSettings unitLink, TransportSettings centerLink, String name,
+                   java.util.function.UnaryOperator<SyncSettings> tweak) throws Exception {
+        this.centerLink = centerLink;
         this.name = name;
         unitId = "U-" + name;
         topics = new Topics("it-" + name + "/enforce/v1/");
         packagesDir = dir.resolve("unit-packages");
         outbox = new SqliteOutbox(dir.resolve("unit.db"), Clock.systemUTC());
-        unitTransport = new PahoTransport(fast(TransportSettings.of(unitUri, "unit-" + name)));
-        sync = new SyncService(outbox, unitTransport, topics, unitId, SyncSettings.defaults()
+        unitTransport = new PahoTransport(fast(unitLink.withWill(UnitStatus.will(topics.status(unitId), unitId))));
+        sync = new SyncService(outbox, unitTransport, topics, unitId, tweak.apply(SyncSettings.defaults()
                 .withResendAfter(Duration.ofSeconds(2)).withIdlePoll(Duration.ofMillis(100))
-                .withBackoff(Duration.ofMillis(100), Duration.ofSeconds(1)));
+                .withBackoff(Duration.ofMillis(100), Duration.ofSeconds(1))));
         keys.register(unitId, unitKey.getPublic());
         store = new CenterStore(dir.resolve("center"), Clock.systemUTC());
-        centerTransport = new PahoTransport(fast(TransportSettings.of(centerUri, "center-" + name)));
+        centerTransport = new PahoTransport(fast(centerLink));
         receiver = new CenterReceiver(centerTransport, topics, "center", keys, store, Clock.systemUTC());
     }
 
@@ -79,7 +91,7 @@ public final class SyncRig implements AutoCloseable {
     /** A center process started again after a crash: same client id (same broker session), same store. */
     public CenterReceiver restartCenter() throws Exception {
         centerTransport.close();
-        centerTransport = new PahoTransport(fast(TransportSettings.of(centerUri, "center-" + name)));
+        centerTransport = new PahoTransport(fast(centerLink));
         receiver = new CenterReceiver(centerTransport, topics, "center", keys, store, Clock.systemUTC());
         receiver.start();
         return receiver;

@@ -88,6 +88,8 @@ public final class TestPackages {
         manifest.put("previousManifestSha256", previousManifestSha256);
         manifest.put("packageId", packageId);
         manifest.put("rule", "red-light");
+        manifest.put("lane", "L" + (sequence % 2 + 1));
+        manifest.put("createdAt", java.time.Instant.parse("2026-03-01T08:00:00Z").plusSeconds(60 * sequence).toString());
         manifest.put("files", listed);
         byte[] manifestBytes = CanonicalJson.write(manifest);
         Files.write(dir.resolve(PackageFiles.MANIFEST), manifestBytes);
