@@ -131,6 +131,11 @@ public final class CenterReceiver {
                     throw new MalformedMessageException("chunk of unit " + c.unitId() + " sent on the topic of unit "
                             + topicUnit.get());
                 }
+                if (keys.find(c.unitId()).isEmpty()) {
+                    // spool nothing for strangers: the unit resends once it is registered
+                    return new Handled(new Received(topic, c.packageId(), c.unitId(), Outcome.UNKNOWN_UNIT,
+                            "no key for unit " + c.unitId()), null);
+                }
                 Optional<byte[]> whole = chunks.accept(c);
                 if (whole.isEmpty()) {
                     return new Handled(new Received(topic, c.packageId(), c.unitId(), Outcome.CHUNK_KEPT,

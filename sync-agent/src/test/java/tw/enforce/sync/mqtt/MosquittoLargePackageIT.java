@@ -14,6 +14,9 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.time.Clock;
+import tw.enforce.sync.center.CenterReceiver;
+import tw.enforce.sync.center.CenterStore;
 import tw.enforce.sync.center.Received.Outcome;
 import tw.enforce.sync.outbox.OutboxEntry;
 import tw.enforce.sync.outbox.OutboxState;
@@ -65,6 +68,36 @@ class MosquittoLargePackageIT {
             assertTrue(rig.sync.stats().chunksPublished() < chunks + 2 * link.cuts(),
                     "resumed, not restarted: " + rig.sync.stats().chunksPublished() + " chunk publishes for " + chunks
                             + " chunks and " + link.cuts() + " cuts");
+        }
+    }
+
+    @Test
+    void chunksSplitBetweenTwoReceiversSharingTheStoreAreAssembledAndStoredOnce() throws Exception {
+        try (Mosquitto broker = new Mosquitto(binary, tmp.resolve("mosquitto")).start();
+             SyncRig rig = new SyncRig(tmp, TransportSettings.of(broker.uri(), "unit-split"),
+                     TransportSettings.of(broker.uri(), "center-split"), "split", s -> s.withChunkBytes(16 * 1024));
+             CenterStore secondStore = new CenterStore(tmp.resolve("center"), Clock.systemUTC());
+             PahoTransport secondLink = new PahoTransport(TransportSettings.of(broker.uri(), "center-split-2"))) {
+            CenterReceiver second = new CenterReceiver(secondLink, rig.topics, "center", rig.keys, secondStore,
+                    Clock.systemUTC());
+            rig.startCenter();
+            second.start();
+            assertTrue(rig.centerTransport.awaitConnected(Duration.ofSeconds(10)) && secondLink.awaitConnected(Duration.ofSeconds(10)));
+            byte[] media = new byte[400 * 1024];
+            new Random(9).nextBytes(media);
+            Path dir = TestPackages.write(rig.packagesDir, rig.unitId, "pkg-split", 1, ManifestSummary.GENESIS,
+                    rig.unitKey.getPrivate(), Map.of("clip.mp4", media));
+            rig.outbox.enqueue(new OutboxEntry("pkg-split", rig.unitId, dir, 0, java.time.Instant.now(), OutboxState.STORED, 0));
+            rig.startUnit();
+
+            assertTrue(rig.sync.awaitIdle(Duration.ofSeconds(30)), "not delivered: " + rig.outbox.countByState());
+
+            long kept1 = rig.receiver.counts().get(Outcome.CHUNK_KEPT);
+            long kept2 = second.counts().get(Outcome.CHUNK_KEPT);
+            assertTrue(kept1 > 0 && kept2 > 0, "chunks not split between receivers: " + kept1 + " / " + kept2);
+            assertEquals(1L, rig.receiver.counts().get(Outcome.ACCEPTED) + second.counts().get(Outcome.ACCEPTED));
+            assertEquals(1, rig.store.list().size());
+            assertArrayEquals(media, Files.readAllBytes(rig.store.packageFolder(rig.unitId, "pkg-split").resolve("clip.mp4")));
         }
     }
 
