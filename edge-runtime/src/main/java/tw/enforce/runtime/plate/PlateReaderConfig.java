@@ -58,7 +58,15 @@ public record PlateReaderConfig(Path localiserModel, Recogniser recogniser, Path
     }
 
     public PlateRecogniser openRecogniser() throws PlateReaderException {
-        return recogniser == Recogniser.CCT ? new CctRecogniser(cctModel, intraOpThreads)
-                : PaddleRecogniser.fromClasspath(intraOpThreads);
+        if (recogniser == Recogniser.CCT) {
+            return new CctRecogniser(cctModel, intraOpThreads);
+        }
+        PaddleRecogniser paddle = PaddleRecogniser.fromClasspath(intraOpThreads);
+        try {
+            return new LineSplittingRecogniser(PaddleTextLines.fromClasspath(intraOpThreads), paddle);
+        } catch (PlateReaderException | RuntimeException e) {
+            paddle.close();
+            throw e;
+        }
     }
 }
