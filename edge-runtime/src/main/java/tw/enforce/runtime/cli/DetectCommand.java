@@ -23,8 +23,7 @@ import tw.enforce.camera.opencv.OpenCvFrameSource;
 import tw.enforce.runtime.detect.Detection;
 import tw.enforce.runtime.detect.Detector;
 import tw.enforce.runtime.detect.DetectorException;
-import tw.enforce.runtime.detect.YoloxConfig;
-import tw.enforce.runtime.detect.YoloxDetector;
+import tw.enforce.runtime.detect.DetectorConfig;
 
 /**
  * {@code edgectl detect FILE…}: runs the detector on images or videos and prints one line per
@@ -37,8 +36,14 @@ public final class DetectCommand implements Callable<Integer> {
     List<Path> files;
 
     @Option(names = "--model", defaultValue = "../shared/models/yolox_nano.onnx",
-            description = "YOLOX model (default ${DEFAULT-VALUE}).")
+            description = "ONNX detector model (default ${DEFAULT-VALUE}).")
     Path model;
+
+    @Option(names = "--family", defaultValue = "yolox", description = "yolox (default) or ultralytics (YOLOv8/YOLO11).")
+    String family;
+
+    @Option(names = "--size", description = "Model input side (default 416 for yolox, 640 for ultralytics).")
+    Integer size;
 
     @Option(names = "--score", defaultValue = "0.25", description = "Minimum score (default ${DEFAULT-VALUE}).")
     double score;
@@ -55,9 +60,13 @@ public final class DetectCommand implements Callable<Integer> {
             Files.createDirectories(annotate);
         }
         int failed = 0;
-        YoloxConfig nano = YoloxConfig.nano(model);
-        try (Detector detector = new YoloxDetector(new YoloxConfig(model, nano.inputSize(), score, nano.nmsIou(),
-                nano.intraOpThreads()))) {
+        DetectorConfig.Family fam = switch (family.toLowerCase(Locale.ROOT)) {
+            case "yolox" -> DetectorConfig.Family.YOLOX;
+            case "ultralytics" -> DetectorConfig.Family.ULTRALYTICS;
+            default -> throw new IllegalArgumentException("--family must be yolox or ultralytics, was " + family);
+        };
+        int side = size != null ? size : fam == DetectorConfig.Family.YOLOX ? 416 : 640;
+        try (Detector detector = new DetectorConfig(fam, model, side, score, 0.45, 1).open()) {
             for (Path f : files) {
                 String name = f.getFileName().toString();
                 if (name.toLowerCase(Locale.ROOT).matches(".*\\.(avi|mp4|mkv|mjpeg)")) {
