@@ -43,6 +43,11 @@ public final class MotionGatedDetector implements Detector {
         return last;
     }
 
+    /** The gated model, for callers that must bypass the gate (benchmarks). */
+    public Detector model() {
+        return model;
+    }
+
     /** Frames on which the model was not run. */
     public long skippedFrames() {
         return skipped;
