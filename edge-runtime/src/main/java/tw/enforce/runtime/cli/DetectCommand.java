@@ -111,7 +111,7 @@ public final class DetectCommand implements Callable<Integer> {
             System.out.println(label + " nothing");
         }
         if (annotate != null) {
-            Path out = annotate.resolve(label.replace('#', '_').replaceAll("\\.[^.]*$", "") + ".jpg");
+            Path out = annotate.resolve(label.replaceAll("\\.[A-Za-z0-9]+(#|$)", "$1").replace('#', '_') + ".jpg");
             Mat m = FrameMats.toMat(frame);
             try {
                 for (Detection d : found) {
