@@ -54,8 +54,22 @@ public final class DetectCommand implements Callable<Integer> {
     @Option(names = "--every", defaultValue = "1", description = "For videos: every Nth frame (default 1).")
     int every;
 
+    /** One clear line for bad input (exit 2) or a model or file that cannot be used (exit 1), no stack trace. */
     @Override
     public Integer call() throws Exception {
+        try {
+            return run();
+        } catch (IllegalArgumentException e) {
+            System.out.println("edgectl detect: " + e.getMessage());
+            return 2;
+        } catch (tw.enforce.runtime.detect.DetectorException | java.io.IOException e) {
+            System.out.println("edgectl detect: " + (e instanceof java.nio.file.NoSuchFileException ? "no such file or folder: " : "")
+                    + e.getMessage());
+            return 1;
+        }
+    }
+
+    private Integer run() throws Exception {
         if (annotate != null) {
             Files.createDirectories(annotate);
         }

@@ -58,8 +58,22 @@ public final class PlatesEvalCommand implements Callable<Integer> {
     public record Label(Path image, BoundingBox box, String plate) {
     }
 
+    /** One clear line for bad input (exit 2) or a model or file that cannot be used (exit 1), no stack trace. */
     @Override
     public Integer call() throws Exception {
+        try {
+            return run();
+        } catch (IllegalArgumentException e) {
+            System.out.println("edgectl plates eval: " + e.getMessage());
+            return 2;
+        } catch (tw.enforce.runtime.plate.PlateReaderException | java.io.IOException e) {
+            System.out.println("edgectl plates eval: " + (e instanceof java.nio.file.NoSuchFileException ? "no such file or folder: " : "")
+                    + e.getMessage());
+            return 1;
+        }
+    }
+
+    private Integer run() throws Exception {
         List<Label> labels = labels(dir);
         PlateReaderConfig.Recogniser kind = switch (recogniser.toLowerCase(Locale.ROOT)) {
             case "paddle" -> PlateReaderConfig.Recogniser.PADDLE;

@@ -54,6 +54,23 @@ class PerceptionCommandsIT {
         assertTrue(Files.size(dir.resolve("eu1.jpg")) > 1000);
     }
 
+    @Test
+    void aMissingModelIsOneLineNamingTheFileAndExitOne(@TempDir Path dir) {
+        PrintStream old = System.out;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        int code;
+        try {
+            code = new CommandLine(new Edgectl()).execute("plates", "eval", "--dir", dir.toString(), "--models", dir.toString());
+        } finally {
+            System.setOut(old);
+        }
+        String out = buf.toString(StandardCharsets.UTF_8);
+        assertEquals(1, code, out);
+        assertEquals(1, out.lines().count(), out);
+        assertTrue(out.contains(dir.resolve("lpd_yunet_2023mar.onnx").toString()), out);
+    }
+
     private static String run(String... args) {
         PrintStream old = System.out;
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
