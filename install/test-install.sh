@@ -72,6 +72,12 @@ check "runtime main class and args" has_line "$cmd" "tw.enforce.runtime.cli.Runt
 cmd=$(ENFORCE_OPENCV=bundled ENFORCE_ENV=/nonexistent ENFORCE_SHOW_COMMAND=1 "$R/opt/enforce/bin/enforce-sync")
 check "bundled OpenCV adds nothing" bash -c "! grep -q opencv <<< '$cmd'"
 check "sync main class" has_line "$cmd" "tw.enforce.sync.mqtt.SyncAgentMain"
+cmd=$(ENFORCE_OPENCV=auto ENFORCE_OPENCV_JAR=$fake_jar ENFORCE_ENV=/nonexistent ENFORCE_SHOW_COMMAND=1 \
+    "$R/opt/enforce/bin/enforce-runtime")
+check "auto picks Debian's OpenCV when its jar is installed" has_line "$cmd" "-Denforce.opencv=system"
+cmd=$(ENFORCE_OPENCV=auto ENFORCE_OPENCV_JAR=/nope ENFORCE_ENV=/nonexistent ENFORCE_SHOW_COMMAND=1 \
+    "$R/opt/enforce/bin/enforce-runtime")
+check "auto falls back to the bundled build without it" bash -c "! grep -q opencv <<< '$cmd'"
 check "missing system OpenCV is explained" bash -c "ENFORCE_OPENCV=system ENFORCE_OPENCV_JAR=/nope ENFORCE_ENV=/nonexistent \
     '$R/opt/enforce/bin/edgectl' 2>&1 | grep -q 'apt-get install libopencv-java'"
 

@@ -1,1 +1,1 @@
-TWeqpkmR9dJJaoK44kIseXyolr5vQtoK9gOIAJW1LWW9pCi61PtLPfuvyJ5U7Sop5UXBh1yyBCdrFLrK3J9oDQ==
+hAniTwnuCQRMJfRFZrgNssnmKJi6rvZlHrlAOl8g5W3LArqxTRDv69hjN+9vodtlQlT/9nWOkievsY5dk8ghDA==

@@ -1,1 +1,1 @@
-HoQDFByQYt3ZmYHoPWCogRptxz3WqVtDwU5Dauy18kaHkplJkbr2+hgHXTUsFnk80CwsOqe09QAr8g7BQ6GvCA==
+chopxbRaauFu/x5pR1JyUyvXn3y1+eEcW+96p6OsYD5b+CQpa9oZ6cXpFnm0XeoG4v9VOQvxmbhfc0WF57VADA==

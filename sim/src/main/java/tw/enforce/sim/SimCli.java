@@ -1,6 +1,10 @@
 package tw.enforce.sim;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -9,10 +13,12 @@ import tw.enforce.sim.demo.DemoReport;
 import tw.enforce.sim.demo.IntersectionRun;
 import tw.enforce.sim.demo.RunOptions;
 import tw.enforce.sim.demo.RunResult;
+import tw.enforce.sim.demo.ScoreRun;
+import tw.enforce.sim.score.ScoreReport;
 
 /** `bin/sim`: the simulated intersection. Prints to stdout on purpose. */
 @Command(name = "sim", mixinStandardHelpOptions = true, description = "Simulated intersection for the enforcement unit.",
-        subcommands = SimCli.Demo.class)
+        subcommands = {SimCli.Demo.class, SimCli.Score.class})
 public final class SimCli {
 
     public static void main(String[] args) {
@@ -56,6 +62,55 @@ public final class SimCli {
             RunResult r = IntersectionRun.run(new RunOptions(scenario, out, detector, shared, broker, spriteCache));
             DemoReport.print(r, System.out);
             return r.score().exact() && r.allDelivered() ? 0 : 1;
+        }
+    }
+
+    @Command(name = "score", description = "Run scenarios through the unit and print precision, recall and time-into-red error against ground truth.")
+    static final class Score implements Callable<Integer> {
+        @CommandLine.Parameters(arity = "1..*", paramLabel = "DIR|FILE", description = "Scenario files or folders of them (*.yaml).")
+        List<Path> inputs;
+
+        @Option(names = "--detector", defaultValue = "truth", description = "truth (fast, default), yolox, motion or auto.")
+        RunOptions.DetectorChoice detector;
+
+        @Option(names = "--out", defaultValue = "${sys:java.io.tmpdir}/sim-score", description = "Working folder, one subfolder per scenario (default: ${DEFAULT-VALUE}).")
+        Path out;
+
+        @Option(names = "--shared", defaultValue = "${sys:enforce.shared.dir:-../shared}", description = "Folder with models/ and data/.")
+        Path shared;
+
+        @Option(names = "--sprite-cache", defaultValue = "${sys:ENFORCE_HOME:-.}/sim/target/sprite-cache")
+        Path spriteCache;
+
+        @Option(names = "--json", description = "Print JSON instead of a table.")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            List<Path> files = new ArrayList<>();
+            for (Path in : inputs) {
+                if (Files.isDirectory(in)) {
+                    try (Stream<Path> s = Files.list(in)) {
+                        s.filter(p -> p.toString().endsWith(".yaml")).sorted().forEach(files::add);
+                    }
+                } else {
+                    files.add(in);
+                }
+            }
+            DemoReport.prepareOutDir(out);
+            List<ScoreRun.Outcome> outcomes = new ArrayList<>();
+            for (Path f : files) {
+                String name = f.getFileName().toString().replaceFirst("\\.yaml$", "");
+                outcomes.add(ScoreRun.score(f, out.resolve(name), detector, shared, spriteCache));
+            }
+            ScoreReport report = new ScoreReport(outcomes);
+            if (json) {
+                System.out.println(report.json());
+            } else {
+                report.printTable(System.out);
+            }
+            ScoreReport.RuleFigures r = report.redLight();
+            return r.falsePositives() == 0 && r.missed() == 0 ? 0 : 1;
         }
     }
 }

@@ -30,6 +30,7 @@ import tw.enforce.runtime.rule.RedLightInput;
 import tw.enforce.runtime.rule.RedLightRule;
 import tw.enforce.runtime.rule.RedLightSettings;
 import tw.enforce.runtime.rule.TrajectorySample;
+import tw.enforce.runtime.signal.SignalFault;
 import tw.enforce.runtime.signal.SignalHistory;
 import tw.enforce.runtime.store.SqliteEvidenceStore;
 import tw.enforce.runtime.store.StoreException;
@@ -138,6 +139,12 @@ public final class EnforcementPipeline {
             log.debug("track {}: {}", t.id(), ((RedLightDecision.NoViolation) decision).reason());
             return;
         }
+        Optional<SignalFault> fault = signals.faultBetween(samples.get(0).at(), now);
+        if (fault.isPresent()) {
+            log.warn("track {}: red-light case not enforced, signal fault {} from {}: {}", t.id(),
+                    fault.get().kind(), fault.get().from(), fault.get().detail());
+            return;
+        }
         stats.violations.incrementAndGet();
         log.info("track {} ran the red light {} s into red at {}", t.id(),
                 String.format("%.3f", v.timeIntoRedSeconds()), v.stopLineCrossing());
@@ -159,7 +166,8 @@ public final class EnforcementPipeline {
 
     private boolean truncated(BoundingBox b) {
         SiteConfig.Camera c = site.config().camera();
-        // a box cut by the bottom or a side no longer ends where the vehicle meets the road
-        return b.x1() <= 1 || b.x2() >= c.width() - 1 || b.y2() >= c.height() - 1;
+        // a box cut by the bottom no longer ends where the vehicle meets the road; one cut at a side
+        // still does (its bottom edge is intact), it only shifts the lateral position a little
+        return b.y2() >= c.height() - 1;
     }
 }

@@ -12,14 +12,18 @@ import tw.enforce.runtime.cli.Edgectl;
 import tw.enforce.runtime.config.SiteConfigLoader.LoadedSite;
 import tw.enforce.runtime.detect.Detector;
 import tw.enforce.runtime.detect.YoloxDetector;
+import tw.enforce.runtime.config.SiteConfig;
+import tw.enforce.runtime.evidence.EnforceabilityPolicy;
 import tw.enforce.runtime.evidence.EvidenceManifest;
 import tw.enforce.runtime.evidence.EvidenceSigner;
 import tw.enforce.runtime.evidence.RedLightEvidence;
 import tw.enforce.runtime.evidence.SignedPackage;
+import tw.enforce.runtime.evidence.UnitKeys;
 import tw.enforce.runtime.frame.FrameRing;
 import tw.enforce.runtime.signal.SignalHistory;
 import tw.enforce.runtime.signal.SignalMonitor;
 import tw.enforce.runtime.store.SqliteEvidenceStore;
+import tw.enforce.runtime.store.StoreSettings;
 import tw.enforce.runtime.store.StoreException;
 import tw.enforce.runtime.track.IouTracker;
 import tw.enforce.runtime.track.TrackerConfig;
@@ -50,10 +54,13 @@ public final class UnitAssembly {
         IouTracker tracker = new IouTracker(TrackerConfig.defaults(), site.imageToWorld());
         EvidenceManifest.Software software = new EvidenceManifest.Software(Edgectl.VERSION, detector.description(),
                 detector instanceof YoloxDetector y ? y.modelSha256() : null);
-        RedLightEvidence evidence = new RedLightEvidence(site, software, clock, clockStatus);
+        SiteConfig.Evidence limits = site.config().evidence();
+        RedLightEvidence evidence = new RedLightEvidence(site, software, clock, clockStatus,
+                new EnforceabilityPolicy(Duration.ofMillis(limits.maxClockOffsetMs())));
         EvidenceSigner signer = new EvidenceSigner(unitKey);
         Path db = stateDir.resolve("unit.db");
-        SqliteEvidenceStore store = new SqliteEvidenceStore(db, stateDir.resolve("evidence"), site.config().unit().id(), clock);
+        SqliteEvidenceStore store = new SqliteEvidenceStore(db, stateDir.resolve("evidence"), site.config().unit().id(),
+                UnitKeys.publicKeyOf(unitKey), new StoreSettings(limits.quotaMb() * 1024 * 1024), clock);
         SqliteOutbox outboxView = new SqliteOutbox(db, clock);
         PipelineStats stats = new PipelineStats();
         EnforcementPipeline pipeline = new EnforcementPipeline(detector, tracker, ring, signals, site, evidence, signer,

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +14,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import tw.enforce.camera.FrameSource;
+import tw.enforce.camera.ReconnectingFrameSource;
+import tw.enforce.camera.opencv.CaptureTarget;
 import tw.enforce.camera.opencv.OpenCvFrameSource;
 import tw.enforce.gpio.pi4j.Pi4jGpioBoard;
 import tw.enforce.runtime.app.UnitAssembly;
@@ -25,7 +28,7 @@ import tw.enforce.runtime.detect.MotionDetector;
 import tw.enforce.runtime.detect.YoloxConfig;
 import tw.enforce.runtime.detect.YoloxDetector;
 import tw.enforce.runtime.diag.DiagnosticsServer;
-import tw.enforce.runtime.evidence.EvidenceManifest;
+import tw.enforce.runtime.evidence.SystemClockStatus;
 import tw.enforce.sync.protocol.CanonicalJson;
 import tw.enforce.sync.protocol.Ed25519Keys;
 
@@ -52,7 +55,14 @@ public final class RuntimeMain implements Callable<Integer> {
     Path model;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new RuntimeMain()).execute(args));
+        System.exit(new CommandLine(new RuntimeMain())
+                .setExecutionExceptionHandler((e, cmd, parsed) -> {
+                    // missing camera or model, unreadable key: one line naming it, not a stack trace
+                    cmd.getErr().println("enforce-runtime: refusing to start: " + e.getMessage());
+                    log.debug("start-up failure", e);
+                    return 2;
+                })
+                .execute(args));
     }
 
     @Override
@@ -77,7 +87,13 @@ public final class RuntimeMain implements Callable<Integer> {
         PrivateKey key = Ed25519Keys.readPrivateKey(keyFile);
         Clock clock = Clock.systemUTC();
         Context pi4j = Pi4J.newAutoContext(); // the GPIO providers installed on the unit (gpiod on current Pi OS)
-        FrameSource frames = OpenCvFrameSource.open(site.config().camera().id(), source, clock);
+        String cameraId = site.config().camera().id();
+        CaptureTarget target = CaptureTarget.parse(source);
+        // a file is a replay and ends; a live camera that drops out is retried forever with backoff
+        FrameSource frames = target instanceof CaptureTarget.VideoFile
+                ? OpenCvFrameSource.open(cameraId, target, clock)
+                : new ReconnectingFrameSource(cameraId, () -> OpenCvFrameSource.open(cameraId, target, clock), clock,
+                        Duration.ofSeconds(1), Duration.ofMinutes(1));
         Detector detector = model != null ? new YoloxDetector(YoloxConfig.nano(model)) : new MotionDetector(MotionConfig.defaults());
         if (model == null) {
             log.warn("no --model given: running the model-free motion detector");
@@ -85,7 +101,7 @@ public final class RuntimeMain implements Callable<Integer> {
         UnitRuntime unit;
         try {
             unit = UnitAssembly.assemble(site, state, key, frames, new Pi4jGpioBoard(pi4j, clock), detector, clock,
-                    () -> new EvidenceManifest.ClockState("system", false, "clock synchronisation not yet checked by the unit"),
+                    SystemClockStatus.onThisMachine(),
                     p -> { });
         } catch (RuntimeException e) {
             // typically GPIO: no provider on this machine, or a pin the board does not have

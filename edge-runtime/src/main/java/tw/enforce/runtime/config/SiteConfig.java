@@ -19,7 +19,8 @@ public record SiteConfig(@JsonProperty(required = true) Unit unit,
                          @JsonProperty(required = true) Calibration calibration,
                          @JsonProperty(required = true) Approach approach,
                          @JsonProperty(required = true) Signal signal,
-                         @JsonProperty(required = true) Rules rules) {
+                         @JsonProperty(required = true) Rules rules,
+                         Evidence evidence) {
 
     public SiteConfig {
         Objects.requireNonNull(unit, "unit");
@@ -28,6 +29,7 @@ public record SiteConfig(@JsonProperty(required = true) Unit unit,
         Objects.requireNonNull(approach, "approach");
         Objects.requireNonNull(signal, "signal");
         Objects.requireNonNull(rules, "rules");
+        evidence = evidence == null ? Evidence.DEFAULTS : evidence;
         for (CalibrationPoint p : calibration.points()) {
             if (p.u() < 0 || p.v() < 0 || p.u() > camera.width() || p.v() > camera.height()) {
                 throw new IllegalArgumentException("calibration point (" + p.u() + ", " + p.v()
@@ -150,6 +152,26 @@ public record SiteConfig(@JsonProperty(required = true) Unit unit,
         public RedLight {
             if (graceSeconds < 0 || graceSeconds > 5) {
                 throw new IllegalArgumentException("rules.redLight.graceSeconds must be 0..5 s, got " + graceSeconds);
+            }
+        }
+    }
+
+    /**
+     * Evidence storage and trust limits (optional section): {@code quotaMb} caps the package folders
+     * (0 = no quota; acknowledged media are pruned oldest first under pressure), {@code maxClockOffsetMs}
+     * is the clock offset beyond which a case is marked non-enforceable.
+     */
+    public record Evidence(Long quotaMb, Integer maxClockOffsetMs) {
+        public static final Evidence DEFAULTS = new Evidence(0L, 1000);
+
+        public Evidence {
+            quotaMb = quotaMb == null ? 0L : quotaMb;
+            maxClockOffsetMs = maxClockOffsetMs == null ? 1000 : maxClockOffsetMs;
+            if (quotaMb < 0) {
+                throw new IllegalArgumentException("evidence.quotaMb must be >= 0 (0 = no quota), got " + quotaMb);
+            }
+            if (maxClockOffsetMs < 0 || maxClockOffsetMs > 60_000) {
+                throw new IllegalArgumentException("evidence.maxClockOffsetMs must be 0..60000, got " + maxClockOffsetMs);
             }
         }
     }

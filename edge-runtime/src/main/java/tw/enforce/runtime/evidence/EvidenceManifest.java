@@ -28,13 +28,32 @@ public record EvidenceManifest(
         Software software,
         String configSha256,
         RedLightInput decisionInput,
+        Enforceability enforceability,
         List<FileEntry> files) {
 
     public static final String SCHEMA = "enforce.evidence/1";
     /** previousManifestSha256 of a unit's first package. */
     public static final String GENESIS = "0".repeat(64);
 
-    public record ClockState(String source, boolean synchronised, String note) {
+    /**
+     * The unit clock when the package was made: its source (timedatectl, chrony, simulator...),
+     * whether it was synchronised, the estimated offset from true time in ms (null = unknown).
+     */
+    public record ClockState(String source, boolean synchronised, Double estimatedOffsetMillis, String note) {
+        public ClockState(String source, boolean synchronised, String note) {
+            this(source, synchronised, null, note);
+        }
+    }
+
+    /**
+     * Whether the case may go to enforcement as it stands: {@code enforceable} for the rule itself,
+     * {@code speedEnforceable} for any speed it states; {@code notes} say why not (or what to know).
+     * A package that is not enforceable is still kept and sent: the center decides, on the record.
+     */
+    public record Enforceability(boolean enforceable, boolean speedEnforceable, List<String> notes) {
+        public Enforceability {
+            notes = notes == null ? List.of() : List.copyOf(notes);
+        }
     }
 
     public record Vehicle(long trackId, String vehicleClass, Plate plate) {

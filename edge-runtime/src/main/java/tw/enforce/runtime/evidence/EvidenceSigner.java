@@ -29,7 +29,7 @@ public final class EvidenceSigner {
                 unsealed.siteId(), unsealed.cameraId(), unsealed.sequence(), unsealed.previousManifestSha256(),
                 unsealed.createdAt(), unsealed.clock(), unsealed.rule(), unsealed.lane(), unsealed.vehicle(),
                 unsealed.measurement(), unsealed.calibration(), unsealed.software(), unsealed.configSha256(),
-                unsealed.decisionInput(), List.copyOf(entries));
+                unsealed.decisionInput(), unsealed.enforceability(), List.copyOf(entries));
         byte[] bytes = CanonicalJson.write(m);
         return new SignedPackage(m.packageId(), m.sequence(), sha256(bytes), bytes, Ed25519Keys.sign(unitKey, bytes),
                 draft.files());

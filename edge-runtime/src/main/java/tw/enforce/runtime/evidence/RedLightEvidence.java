@@ -20,17 +20,25 @@ import tw.enforce.runtime.rule.RedLightInput;
  * largest (highest resolution). Images are the captured JPEG bytes, unaltered.
  */
 public final class RedLightEvidence {
+    public static final String RULE = "RED_LIGHT";
     private static final int PLATE_QUALITY = 95;
     private final LoadedSite site;
     private final EvidenceManifest.Software software;
     private final Clock clock;
     private final ClockStatus clockStatus;
+    private final EnforceabilityPolicy policy;
 
     public RedLightEvidence(LoadedSite site, EvidenceManifest.Software software, Clock clock, ClockStatus clockStatus) {
+        this(site, software, clock, clockStatus, EnforceabilityPolicy.DEFAULT);
+    }
+
+    public RedLightEvidence(LoadedSite site, EvidenceManifest.Software software, Clock clock, ClockStatus clockStatus,
+                            EnforceabilityPolicy policy) {
         this.site = site;
         this.software = software;
         this.clock = clock;
         this.clockStatus = clockStatus;
+        this.policy = policy;
     }
 
     /** Where the unit's clock stands, recorded in every package. */
@@ -61,12 +69,15 @@ public final class RedLightEvidence {
                         PlateCrop.lowerPart(ring.find(e.getKey()).orElseThrow().jpeg(), e.getValue(), PLATE_QUALITY))));
         SiteConfig cfg = site.config();
         SiteConfig.Lane lane = cfg.approach().laneAt(v.xAtStopLine());
-        return Optional.of(new Draft(files, chain -> new EvidenceManifest(
+        return Optional.of(new Draft(files, chain -> {
+            java.time.Instant now = clock.instant();
+            EvidenceManifest.ClockState clockState = clockStatus.now();
+            return new EvidenceManifest(
                 EvidenceManifest.SCHEMA,
                 packageId(cfg.unit().id(), chain.sequence()),
                 cfg.unit().id(), cfg.unit().site(), cfg.camera().id(),
-                chain.sequence(), chain.previousManifestSha256(), clock.instant(), clockStatus.now(),
-                "RED_LIGHT", lane == null ? null : lane.id(),
+                chain.sequence(), chain.previousManifestSha256(), now, clockState,
+                RULE, lane == null ? null : lane.id(),
                 new EvidenceManifest.Vehicle(trackId, vehicleClass.name(),
                         new EvidenceManifest.Plate(null, 0, "NOT_READ")),
                 new EvidenceManifest.RedLightMeasurement(v.redOnset(), v.stopLineCrossing(), v.exitLineCrossing(),
@@ -74,7 +85,9 @@ public final class RedLightEvidence {
                         input.settings().graceSeconds()),
                 new EvidenceManifest.Calibration(cfg.calibration().id(), cfg.calibration().validUntil(),
                         site.imageToWorld().coefficients(), site.reprojectionErrorM()),
-                software, site.sha256(), input, null)));
+                software, site.sha256(), input,
+                policy.assess(RULE, clockState, cfg.calibration().id(), cfg.calibration().validUntil(), now), null);
+        }));
     }
 
     /** Package ids are the unit id and its chain sequence: unique, ordered, idempotent on resend. */

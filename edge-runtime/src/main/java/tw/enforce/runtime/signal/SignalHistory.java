@@ -5,21 +5,30 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The phase history of one signal head, built from lamp edges with their GPIO timestamps (not frame
  * times, which are up to a frame interval late). Edges arrive on the GPIO thread and queries come
  * from the pipeline thread, so every method is synchronized. History older than the retention is
- * dropped by {@link #prune}.
+ * dropped by {@link #prune}. Lamp edges are also checked for consistency ({@link SignalConsistency}):
+ * {@link #faultBetween} tells the pipeline when red-light enforcement must be suspended.
  */
 public final class SignalHistory {
     private final boolean[] lit = new boolean[3];
     private final Deque<PhaseInterval> closed = new ArrayDeque<>();
     private SignalPhase current = SignalPhase.DARK;
+    private final SignalConsistency consistency;
     private Instant since;
 
+    /** A history checked against {@link SignalTimings#defaults()}. */
     public SignalHistory(Instant start) {
+        this(start, SignalTimings.defaults());
+    }
+
+    public SignalHistory(Instant start, SignalTimings timings) {
         this.since = start;
+        this.consistency = new SignalConsistency(timings, start);
     }
 
     /** A lamp (GREEN, AMBER or RED) went on or off at {@code at}. */
@@ -31,6 +40,7 @@ public final class SignalHistory {
             default -> throw new IllegalArgumentException("not a lamp: " + lamp);
         };
         lit[i] = on;
+        consistency.lampChanged(lamp, on, at);
         SignalPhase next = phaseOfLamps();
         if (next == current) {
             return;
@@ -72,7 +82,21 @@ public final class SignalHistory {
         return out;
     }
 
+    /**
+     * Every signal fault covering some moment of [{@code from}, {@code to}], oldest first; a fault
+     * still going on (all dark, two lamps lit) is judged as lasting until {@code to}.
+     */
+    public synchronized List<SignalFault> faultsBetween(Instant from, Instant to) {
+        return consistency.faultsBetween(from, to);
+    }
+
+    /** The first signal fault in [{@code from}, {@code to}]: while there is one, red-light cases there are not enforced. */
+    public synchronized Optional<SignalFault> faultBetween(Instant from, Instant to) {
+        return consistency.faultBetween(from, to);
+    }
+
     public synchronized void prune(Instant before) {
+        consistency.prune(before);
         while (!closed.isEmpty() && closed.peekFirst().to().isBefore(before)) {
             closed.removeFirst();
         }

@@ -16,6 +16,31 @@ final class EvidenceSchema {
           dir TEXT NOT NULL,
           created_at INTEGER NOT NULL)
         """,
+        """
+        ALTER TABLE evidence ADD COLUMN media_pruned_at INTEGER;
+        CREATE TABLE evidence_audit (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          at_ms INTEGER NOT NULL,
+          package_id TEXT NOT NULL,
+          file TEXT NOT NULL,
+          bytes INTEGER NOT NULL,
+          sha256 TEXT,
+          action TEXT NOT NULL,
+          reason TEXT NOT NULL);
+        CREATE TABLE evidence_alarms (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          at_ms INTEGER NOT NULL,
+          code TEXT NOT NULL,
+          detail TEXT NOT NULL);
+        CREATE TABLE evidence_unstored (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          at_ms INTEGER NOT NULL,
+          package_id TEXT NOT NULL,
+          sequence INTEGER NOT NULL,
+          manifest_json BLOB NOT NULL,
+          signature BLOB NOT NULL,
+          reason TEXT NOT NULL)
+        """,
     };
 
     private EvidenceSchema() {
@@ -33,7 +58,11 @@ final class EvidenceSchema {
             for (int v = current + 1; v <= MIGRATIONS.length; v++) {
                 c.setAutoCommit(false);
                 try {
-                    st.execute(MIGRATIONS[v - 1]);
+                    for (String sql : MIGRATIONS[v - 1].split(";")) {
+                        if (!sql.isBlank()) {
+                            st.execute(sql);
+                        }
+                    }
                     st.execute("INSERT INTO evidence_migrations(version, applied_at) VALUES (" + v + ", datetime('now'))");
                     c.commit();
                 } catch (SQLException e) {

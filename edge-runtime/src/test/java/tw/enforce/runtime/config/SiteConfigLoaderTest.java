@@ -105,4 +105,16 @@ class SiteConfigLoaderTest {
         ConfigException e = assertThrows(ConfigException.class, () -> SiteConfigLoader.load(dir.resolve("nope.yaml")));
         assertTrue(e.getMessage().contains("nope.yaml: no such file"), e.getMessage());
     }
+
+    @Test
+    void evidenceQuotaAndClockLimitAreReadWithDefaultsWhenAbsent() throws Exception {
+        assertEquals(SiteConfig.Evidence.DEFAULTS, SiteConfigLoader.load(write(VALID)).config().evidence());
+        SiteConfig.Evidence e = SiteConfigLoader.load(write(VALID + "evidence:\n  quotaMb: 2048\n  maxClockOffsetMs: 250\n"))
+                .config().evidence();
+        assertEquals(2048L, e.quotaMb());
+        assertEquals(250, e.maxClockOffsetMs());
+        ConfigException bad = assertThrows(ConfigException.class,
+                () -> SiteConfigLoader.load(write(VALID + "evidence:\n  quotaMb: -1\n")));
+        assertTrue(bad.getMessage().contains("evidence.quotaMb"), bad.getMessage());
+    }
 }

@@ -20,7 +20,7 @@ class EvidenceSignerTest {
         return new EvidenceManifest(EvidenceManifest.SCHEMA, RedLightEvidence.packageId("U1", link.sequence()), "U1", "S1",
                 "cam", link.sequence(), link.previousManifestSha256(), Instant.parse("2026-11-26T02:00:00Z"),
                 new EvidenceManifest.ClockState("test", true, null), "RED_LIGHT", "L1", null, null, null, null,
-                "abc", null, null);
+                "abc", null, null, null);
     }
 
     @Test

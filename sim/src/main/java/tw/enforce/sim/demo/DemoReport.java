@@ -41,7 +41,8 @@ public final class DemoReport {
     public static void print(RunResult r, PrintStream out) {
         out.printf("Scenario %s: %d frames, %.1f s simulated, %.1f s wall%n", r.truth().scenarioName(), r.frames(),
                 r.simSeconds(), r.wallSeconds());
-        out.printf("Detector: %s — %s%n%n", r.detector(), r.detectorNote());
+        out.printf("Detector: %s — %s%n", r.detector(), r.detectorNote());
+        out.printf("Scenery:  %s%n%n", r.scenery());
         out.println("Ground truth red-light violators, and what the unit found:");
         RedLightScore s = r.score();
         for (RedLightScore.Match m : s.matches()) {

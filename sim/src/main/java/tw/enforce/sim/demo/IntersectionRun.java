@@ -28,6 +28,7 @@ import tw.enforce.sim.scenario.ScenarioLoader;
 import tw.enforce.sim.scenario.SiteConfigWriter;
 import tw.enforce.sim.scenario.SiteIdentity;
 import tw.enforce.sim.score.DecidedCase;
+import tw.enforce.sim.score.ManifestCases;
 import tw.enforce.sim.score.RedLightScore;
 import tw.enforce.sim.sprite.SpriteLibrary;
 import tw.enforce.sim.truth.GroundTruth;
@@ -61,7 +62,7 @@ import tw.enforce.sync.protocol.Topics;
  */
 public final class IntersectionRun {
     private static final Logger log = LoggerFactory.getLogger(IntersectionRun.class);
-    public static final String UNIT_ID = "TPE-SIM-0001";
+    public static final String UNIT_ID = SimulatedUnit.UNIT_ID;
     private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(90);
 
     private IntersectionRun() {
@@ -70,19 +71,6 @@ public final class IntersectionRun {
     public static RunResult run(RunOptions o) throws Exception {
         long wallStart = System.nanoTime();
         Scenario scenario = new ScenarioLoader().load(o.scenario());
-        Path unitDir = o.outDir().resolve("unit");
-        Files.createDirectories(unitDir.resolve("keys"));
-
-        Path siteFile = unitDir.resolve("site.yaml");
-        new SiteConfigWriter().write(scenario, SiteIdentity.of(UNIT_ID, "SIM-" + scenario.name()), siteFile);
-        SiteConfigLoader.LoadedSite site = SiteConfigLoader.load(siteFile);
-
-        KeyPair unitKey = Ed25519Keys.generate();
-        Ed25519Keys.writePrivateKey(unitDir.resolve("keys/unit.key"), unitKey.getPrivate());
-        Ed25519Keys.writePublicKey(unitDir.resolve("keys/unit.pub"), unitKey.getPublic());
-        UnitKeyRegistry centerKeys = new UnitKeyRegistry();
-        centerKeys.register(UNIT_ID, unitKey.getPublic());
-
         EmbeddedBroker broker = null;
         String brokerUri = o.brokerUri();
         if (brokerUri == null) {
@@ -90,53 +78,55 @@ public final class IntersectionRun {
             broker.start();
             brokerUri = broker.uri();
         }
+        Path unitDir = o.outDir().resolve("unit");
         try (CenterStore centerStore = new CenterStore(o.outDir().resolve("center"), Clock.systemUTC());
              PahoTransport centerLink = new PahoTransport(TransportSettings.of(brokerUri, "center-1"));
-             SqliteOutbox outbox = new SqliteOutbox(unitDir.resolve("unit.db"), Clock.systemUTC());
-             PahoTransport unitLink = new PahoTransport(TransportSettings.of(brokerUri, "unit-" + UNIT_ID));
-             SyncService sync = new SyncService(outbox, unitLink, Topics.DEFAULT, UNIT_ID,
-                     SyncSettings.defaults().withIdlePoll(Duration.ofMillis(200)))) {
-            CenterReceiver center = new CenterReceiver(centerLink, Topics.DEFAULT, Topics.DEFAULT_SHARE_GROUP,
-                    centerKeys, centerStore, Clock.systemUTC());
-            center.start();
-            sync.start();
-
-            SimClock clock = new SimClock();
-            World world = new World(scenario, clock.epoch());
-            DetectorFactory.Made detector = DetectorFactory.make(o, scenario, world);
+             PahoTransport unitLink = new PahoTransport(TransportSettings.of(brokerUri, "unit-" + UNIT_ID))) {
             SpriteLibrary sprites = sprites(o);
-            try (MockGpio lamps = MockGpio.start(clock)) {
-                SignalDriver signal = new SignalDriver(world.signalPlan(), clock,
-                        (lamp, on) -> lamps.drive(scenario.signal().pins().pinFor(lamp), on));
-                SimulatedCamera camera = new SimulatedCamera(site.config().camera().id(), world, signal, clock,
-                        new IntersectionRenderer(scenario.cameraModel(), scenario.roadLayout(), sprites, scenario.seed()));
-                // the unit claims its lamp inputs before the controller switches the first lamp
-                UnitRuntime unit = UnitAssembly.assemble(site, unitDir, unitKey.getPrivate(), camera, lamps.board(),
-                        detector.detector(), clock,
-                        () -> new EvidenceManifest.ClockState("simulator", true, "simulated clock, exact"),
-                        p -> sync.nudge());
-                signal.start();
+            String scenery = sprites.degraded() ? "DRAWN STAND-INS: " + sprites.degradedReason()
+                    : sprites.vehicles().size() + " vehicle and " + sprites.pedestrians().size()
+                            + " pedestrian sprites cut from real photos";
+            DetectorFactory.Made[] detector = new DetectorFactory.Made[1];
+            SyncService[] sync = new SyncService[1];
+            try (SimulatedUnit unit = new SimulatedUnit(scenario, unitDir, world -> {
+                     detector[0] = DetectorFactory.make(o, scenario, world);
+                     return detector[0].detector();
+                 }, new IntersectionRenderer(scenario.cameraModel(), scenario.roadLayout(), sprites, scenario.seed()),
+                     p -> sync[0].nudge());
+                 SqliteOutbox outbox = new SqliteOutbox(unitDir.resolve("unit.db"), Clock.systemUTC());
+                 SyncService syncService = new SyncService(outbox, unitLink, Topics.DEFAULT, UNIT_ID,
+                         SyncSettings.defaults().withIdlePoll(Duration.ofMillis(200)))) {
+                sync[0] = syncService;
+                UnitKeyRegistry centerKeys = new UnitKeyRegistry();
+                centerKeys.register(UNIT_ID, unit.unitKey.getPublic());
+                new CenterReceiver(centerLink, Topics.DEFAULT, Topics.DEFAULT_SHARE_GROUP, centerKeys, centerStore,
+                        Clock.systemUTC()).start();
+                syncService.start();
+
                 String status;
-                try (DiagnosticsServer diag = new DiagnosticsServer(unitDir.resolve("edge.sock"), unit::status,
+                try (DiagnosticsServer diag = new DiagnosticsServer(unitDir.resolve("edge.sock"), unit.runtime::status,
                         CanonicalJson.mapper())) {
                     unit.runToEnd();
-                    boolean idle = sync.awaitIdle(DELIVERY_TIMEOUT);
-                    if (!idle) {
+                    if (!syncService.awaitIdle(DELIVERY_TIMEOUT)) {
                         log.warn("not every package was acknowledged within {}", DELIVERY_TIMEOUT);
                     }
                     status = DiagnosticsClient.request(diag.socket(), "status");
-                } finally {
-                    unit.close();
                 }
-                GroundTruth truth = GroundTruth.of(world);
-                new GroundTruthWriter().write(world, truth, o.outDir().resolve("ground-truth.json"));
+                GroundTruth truth = GroundTruth.of(unit.world);
+                new GroundTruthWriter().write(unit.world, truth, o.outDir().resolve("ground-truth.json"));
                 List<StoredPackage> held = centerStore.list();
-                RedLightScore score = RedLightScore.of(truth, clock.epoch(), cases(centerStore, held));
+                List<DecidedCase> cases = new ArrayList<>();
+                for (StoredPackage p : held) {
+                    if (p.status() == StoredPackage.Status.ACCEPTED) {
+                        cases.add(ManifestCases.read(centerStore.packageFolder(p.unitId(), p.packageId())));
+                    }
+                }
+                RedLightScore score = RedLightScore.of(truth, unit.clock.epoch(), cases);
                 Map<String, Long> box = new TreeMap<>();
                 outbox.countByState().forEach((k, v) -> box.put(k.name().toLowerCase(), v));
                 double wall = (System.nanoTime() - wallStart) / 1e9;
-                return new RunResult(truth, held, box, score, detector.detector().description(), detector.note(),
-                        camera.frameCount(), scenario.durationSeconds(), wall, status, o.outDir());
+                return new RunResult(truth, held, box, score, detector[0].detector().description(), detector[0].note(), scenery,
+                        unit.camera.frameCount(), scenario.durationSeconds(), wall, status, o.outDir());
             }
         } finally {
             if (broker != null) {
@@ -145,30 +135,10 @@ public final class IntersectionRun {
         }
     }
 
-    private static SpriteLibrary sprites(RunOptions o) throws IOException {
+    static SpriteLibrary sprites(RunOptions o) throws IOException {
         if (o.sharedDir() != null && Files.isDirectory(o.sharedDir().resolve("data/plates"))) {
             return SpriteLibrary.open(o.sharedDir(), o.spriteCache());
         }
         return SpriteLibrary.fallback("no real photos at " + o.sharedDir() + "/data: drawn vehicles instead");
-    }
-
-    private static List<DecidedCase> cases(CenterStore store, List<StoredPackage> held) throws IOException {
-        List<DecidedCase> out = new ArrayList<>();
-        for (StoredPackage p : held) {
-            if (p.status() != StoredPackage.Status.ACCEPTED) {
-                continue;
-            }
-            byte[] manifest = Files.readAllBytes(store.packageFolder(p.unitId(), p.packageId()).resolve("manifest.json"));
-            JsonNode m;
-            try {
-                m = CanonicalJson.read(manifest);
-            } catch (Exception e) {
-                throw new IOException("center copy of " + p.packageId() + " has an unreadable manifest", e);
-            }
-            JsonNode meas = m.get("measurement");
-            out.add(new DecidedCase(p.packageId(), Instant.parse(meas.get("stopLineCrossing").asText()),
-                    meas.get("timeIntoRedSeconds").asDouble(), m.path("lane").asText(null)));
-        }
-        return out;
     }
 }

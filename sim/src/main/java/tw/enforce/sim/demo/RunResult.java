@@ -9,7 +9,7 @@ import tw.enforce.sync.center.StoredPackage;
 
 /** What a run produced: truth, what the center holds, the unit's outbox and status, the score, the timings. */
 public record RunResult(GroundTruth truth, List<StoredPackage> center, Map<String, Long> outbox, RedLightScore score,
-                        String detector, String detectorNote, int frames, double simSeconds, double wallSeconds,
+                        String detector, String detectorNote, String scenery, int frames, double simSeconds, double wallSeconds,
                         String unitStatus, Path outDir) {
 
     /** Every package the unit made reached the center, verified, and was acknowledged back. */

@@ -23,6 +23,7 @@ import tw.enforce.sim.scene.SceneRenderer;
 import tw.enforce.sim.scene.SceneSnapshot;
 import tw.enforce.sim.sprite.PlateQuad;
 import tw.enforce.sim.sprite.Sprite;
+import tw.enforce.sim.sprite.SpriteKind;
 import tw.enforce.sim.sprite.SpriteLibrary;
 
 /**
@@ -100,7 +101,11 @@ public final class IntersectionRenderer implements SceneRenderer {
         } else if (!night) {
             lighting.shadow(pixels, a, weather == SceneSnapshot.Weather.RAIN ? 0.35 : 0.55);
         }
-        Sprite s = vehicle ? sprites.vehicle(a.appearance()) : sprites.pedestrian(a.appearance());
+        Sprite s = switch (a.kind()) {
+            case PEDESTRIAN -> sprites.pedestrian(a.appearance());
+            case MOTORCYCLE -> sprites.motorcycle(a.appearance());
+            default -> sprites.vehicle(a.appearance()); // buses and trucks too: no photos of them in the shared data
+        };
         blitter.draw(pixels, w, h, s, box.x1(), box.y1(), box.x2(), box.y2(), light);
         if (vehicle && a.plate() != null && s.plate() != null) {
             drawPlate(a, s, box, night ? 0.95 : light);
@@ -119,7 +124,8 @@ public final class IntersectionRenderer implements SceneRenderer {
         ImagePoint[] src = q.corners();
         ImagePoint[] quad = new ImagePoint[4];
         double cu = q.centerU(), cv = q.centerV();
-        double widthScale = format.widthM() / 0.52;
+        // a photographed car carries a 0.52 m European plate; composed motorcycles a plate-sized place
+        double widthScale = s.kind() == SpriteKind.MOTORCYCLE ? 1.0 : format.widthM() / 0.52;
         double euHeight = (src[3].v() - src[0].v() + src[2].v() - src[1].v()) / 2;
         double heightScale = (q.width() * widthScale / format.aspect()) / Math.max(1e-6, euHeight);
         for (int i = 0; i < 4; i++) {

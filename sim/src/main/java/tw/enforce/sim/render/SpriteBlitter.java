@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import tw.enforce.sim.sprite.PlateQuad;
 import tw.enforce.sim.sprite.Sprite;
+import tw.enforce.sim.sprite.SpriteKind;
 
 /**
  * Scales a sprite into a box of the frame with alpha blending. Each sprite is prepared once: its
@@ -84,7 +85,7 @@ final class SpriteBlitter {
         BufferedImage img = s.image();
         int w = img.getWidth(), h = img.getHeight();
         int[] argb = img.getRGB(0, 0, w, h, null, 0, w);
-        if (s.plate() != null) {
+        if (s.kind() == SpriteKind.VEHICLE && s.plate() != null && !s.degraded()) { // photographed plate only
             coverPlate(argb, w, h, s.plate());
         }
         int[] pm = new int[w * h];

@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
  * with a blue cast; vehicles and people dimmed too (their lights are added by the renderer).
  */
 final class WeatherEffects {
-    static final double NIGHT_ACTOR = 0.3;
+    static final double NIGHT_ACTOR = 0.45;
     static final double RAIN_ACTOR = 0.78;
 
     private WeatherEffects() {

@@ -1,22 +1,17 @@
 package tw.enforce.sim.sprite;
 
 import java.awt.image.BufferedImage;
-import nu.pattern.OpenCV;
+import tw.enforce.camera.opencv.OpenCvNative;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 
 /** OpenCV stays inside the sprite cutters: Mats become ARGB sprites here and go no further. */
 final class MatImages {
-    private static volatile boolean loaded;
-
     private MatImages() {
     }
 
-    static synchronized void loadOpenCv() {
-        if (!loaded) {
-            OpenCV.loadLocally();
-            loaded = true;
-        }
+    static void loadOpenCv() {
+        OpenCvNative.load();
     }
 
     /** BGR 8UC3 colour plus 8UC1 alpha of the same size → TYPE_INT_ARGB. */

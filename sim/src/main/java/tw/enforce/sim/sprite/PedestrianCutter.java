@@ -203,6 +203,7 @@ public final class PedestrianCutter {
         core.release();
         moved.release();
         Mat bgd = new Mat(), fgd = new Mat();
+        Core.setRNGSeed(id.hashCode());
         Imgproc.grabCut(frame, gc, new Rect(), bgd, fgd, 2, Imgproc.GC_INIT_WITH_MASK);
         bgd.release();
         fgd.release();

@@ -17,7 +17,7 @@ import tw.enforce.runtime.geometry.ImagePoint;
  * The folder name carries a version: change the cutting and bump it, and old cuts are ignored.
  */
 final class SpriteCache {
-    static final String VERSION = "v2";
+    static final String VERSION = "v9";
     private final Path dir;
 
     SpriteCache(Path cacheRoot) throws IOException {

@@ -1,5 +1,5 @@
 package tw.enforce.sim.sprite;
 
 public enum SpriteKind {
-    VEHICLE, PEDESTRIAN
+    VEHICLE, MOTORCYCLE, PEDESTRIAN
 }

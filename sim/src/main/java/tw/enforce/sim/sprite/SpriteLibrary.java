@@ -34,11 +34,13 @@ public final class SpriteLibrary {
 
     private final List<Sprite> vehicles;
     private final List<Sprite> pedestrians;
+    private final List<Sprite> motorcycles;
     private final String degradedReason;
 
     private SpriteLibrary(List<Sprite> vehicles, List<Sprite> pedestrians, String degradedReason) {
         this.vehicles = List.copyOf(vehicles);
         this.pedestrians = List.copyOf(pedestrians);
+        this.motorcycles = MotorcycleSprites.from(this.pedestrians);
         this.degradedReason = degradedReason;
     }
 
@@ -169,5 +171,14 @@ public final class SpriteLibrary {
 
     public Sprite pedestrian(int appearance) {
         return pedestrians.get(Math.floorMod(appearance, pedestrians.size()));
+    }
+
+    /** A rider (a pedestrian cut-out's upper body) on a drawn motorcycle seen from behind, with a plate place. */
+    public Sprite motorcycle(int appearance) {
+        return motorcycles.get(Math.floorMod(appearance, motorcycles.size()));
+    }
+
+    public List<Sprite> motorcycles() {
+        return motorcycles;
     }
 }

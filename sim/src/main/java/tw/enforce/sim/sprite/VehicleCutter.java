@@ -86,6 +86,7 @@ public final class VehicleCutter {
                 (int) (2.1 * m), (int) (1.82 * m)), work);
         Mat mask = seedMask(work, region, m, pcx * s, pcy * s, px * s, py * s, pw * s, ph * s);
         Mat bgd = new Mat(), fgd = new Mat();
+        Core.setRNGSeed(id.hashCode()); // GrabCut's k-means draws from the thread's RNG: seed it so each photo cuts the same way anywhere
         Imgproc.grabCut(work, mask, new Rect(), bgd, fgd, 3, Imgproc.GC_INIT_WITH_MASK);
         Mat fg = foreground(mask);
         Imgproc.morphologyEx(fg, fg, Imgproc.MORPH_OPEN,
@@ -107,6 +108,9 @@ public final class VehicleCutter {
         String problem = judge(box, area, filled.cols(), filled.rows(), pcx * s);
         if (problem == null) {
             problem = leak(filled, region);
+        }
+        if (problem == null) {
+            problem = topHeavy(filled, box);
         }
         if (problem != null) {
             filled.release();
@@ -133,12 +137,51 @@ public final class VehicleCutter {
         return mask;
     }
 
+    /** Seen from behind, a car is narrower at the roof than at the body; a cut wider up top took background along. */
+    private static String topHeavy(Mat filled, Rect box) {
+        byte[] row = new byte[box.width];
+        double top = 0, body = 0;
+        int topRows = 0, bodyRows = 0;
+        for (int y = box.y; y < box.y + box.height; y++) {
+            double f = (y - box.y) / (double) box.height;
+            boolean inTop = f < 0.3, inBody = f >= 0.5 && f < 0.75;
+            if (!inTop && !inBody) {
+                continue;
+            }
+            filled.get(y, box.x, row);
+            int first = -1, last = -1;
+            for (int x = 0; x < row.length; x++) {
+                if (row[x] != 0) {
+                    last = x;
+                    first = first < 0 ? x : first;
+                }
+            }
+            int width = first < 0 ? 0 : last - first + 1;
+            if (inTop) {
+                top += width;
+                topRows++;
+            } else {
+                body += width;
+                bodyRows++;
+            }
+        }
+        if (topRows > 0 && bodyRows > 0 && top / topRows > 0.97 * body / bodyRows) {
+            return "cut-out is as wide at the roof as at the body: background leaked in above";
+        }
+        return null;
+    }
+
     /** A car is narrower and lower than the search region: a cut that runs along its edges is background. */
     private static String leak(Mat filled, Rect region) {
         int left = Core.countNonZero(filled.submat(new Rect(region.x, region.y, 1, region.height)));
         int right = Core.countNonZero(filled.submat(new Rect(region.x + region.width - 1, region.y, 1, region.height)));
         if (Math.max(left, right) > 0.15 * region.height) {
             return "cut-out runs along the side of the search region: background or a neighbour leaked in";
+        }
+        int bottomRow = region.y + region.height - 1;
+        if (bottomRow < filled.rows() - 1
+                && Core.countNonZero(filled.submat(new Rect(region.x, bottomRow, region.width, 1))) > 0.5 * WORK_CAR_PX) {
+            return "cut-out is sliced flat by the bottom of the search region: wheels cut off or road leaked in";
         }
         int top = Core.countNonZero(filled.submat(new Rect(region.x, region.y, region.width, 1)));
         if (region.y > 0 && top > 0.15 * region.width) {
@@ -154,7 +197,7 @@ public final class VehicleCutter {
         if (box.height < 0.45 * WORK_CAR_PX || box.height > 1.25 * WORK_CAR_PX) {
             return String.format("cut-out %d px tall for a %.0f px car: implausible", box.height, WORK_CAR_PX);
         }
-        if (Math.abs(box.x + box.width / 2.0 - plateCentreX) > 0.08 * WORK_CAR_PX) {
+        if (Math.abs(box.x + box.width / 2.0 - plateCentreX) > 0.05 * WORK_CAR_PX) {
             return "cut-out is lopsided about the plate: a neighbour or background leaked in";
         }
         double fill = area / ((double) box.width * box.height);

@@ -11,12 +11,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import tw.enforce.sync.broker.EmbeddedBroker;
 import tw.enforce.sync.mqtt.PahoTransport;
+import tw.enforce.sync.mqtt.TlsSettings;
 import tw.enforce.sync.mqtt.TransportSettings;
 import tw.enforce.sync.protocol.Topics;
 
 /** The reference center: {@code serve} receives until SIGTERM, {@code list} prints what the store holds. */
 @Command(name = "enforce-center", mixinStandardHelpOptions = true,
-        subcommands = {CenterMain.Serve.class, CenterMain.ListStore.class},
+        subcommands = {CenterMain.Serve.class, CenterMain.ListStore.class, CenterMain.Gaps.class},
         description = "Reference center receiver for unit evidence.")
 public final class CenterMain {
     private static final Logger log = LoggerFactory.getLogger(CenterMain.class);
@@ -49,8 +50,21 @@ public final class CenterMain {
         @Option(names = "--group", defaultValue = Topics.DEFAULT_SHARE_GROUP, description = "shared subscription group (default ${DEFAULT-VALUE})")
         String group;
 
+        @Option(names = "--tls-keystore", description = "PKCS#12 with this receiver's certificate and key (broker URI ssl://)")
+        Path tlsKeyStore;
+
+        @Option(names = "--tls-truststore", description = "PKCS#12 with the CA that signed the broker's certificate")
+        Path tlsTrustStore;
+
+        @Option(names = "--tls-password-env", defaultValue = "ENFORCE_TLS_PASSWORD",
+                description = "environment variable holding both stores' password (default ${DEFAULT-VALUE})")
+        String tlsPasswordEnv;
+
         @Override
         public Integer call() throws Exception {
+            if ((tlsKeyStore == null) != (tlsTrustStore == null)) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "give both --tls-keystore and --tls-truststore, or neither");
+            }
             if ((broker == null) == (embeddedPort == null)) {
                 throw new CommandLine.ParameterException(new CommandLine(this), "give exactly one of --broker and --embedded-broker");
             }
@@ -62,7 +76,16 @@ public final class CenterMain {
             }
             UnitKeyRegistry registry = UnitKeyRegistry.fromFolder(keys);
             CenterStore store = new CenterStore(storeDir, Clock.systemUTC());
-            PahoTransport transport = new PahoTransport(TransportSettings.of(broker, clientId));
+            TransportSettings link = TransportSettings.of(broker, clientId);
+            if (tlsKeyStore != null) {
+                String password = System.getenv(tlsPasswordEnv);
+                if (password == null) {
+                    throw new CommandLine.ParameterException(new CommandLine(this), "environment variable "
+                            + tlsPasswordEnv + " (the TLS stores' password) is not set");
+                }
+                link = link.withTls(new TlsSettings(tlsKeyStore, password, tlsTrustStore, password));
+            }
+            PahoTransport transport = new PahoTransport(link);
             CenterReceiver receiver = new CenterReceiver(transport, new Topics(prefix), group, registry, store,
                     Clock.systemUTC());
             CountDownLatch stopped = new CountDownLatch(1);
@@ -101,6 +124,28 @@ public final class CenterMain {
                 }
             }
             return 0;
+        }
+    }
+
+    @Command(name = "gaps", mixinStandardHelpOptions = true,
+            description = "Print each unit's missing sequences (exit 3 when there are any).")
+    static final class Gaps implements Callable<Integer> {
+        @Option(names = "--store", required = true, description = "store folder")
+        Path storeDir;
+
+        @Override
+        public Integer call() throws Exception {
+            if (!java.nio.file.Files.isRegularFile(storeDir.resolve("center.db"))) {
+                System.err.println("no center store in " + storeDir + " (center.db missing)");
+                return 2;
+            }
+            try (CenterStore store = new CenterStore(storeDir, Clock.systemUTC())) {
+                java.util.List<ChainGap> gaps = store.gaps();
+                for (ChainGap g : gaps) {
+                    System.out.printf("%-12s missing %d..%d%n", g.unitId(), g.from(), g.to());
+                }
+                return gaps.isEmpty() ? 0 : 3;
+            }
         }
     }
 }

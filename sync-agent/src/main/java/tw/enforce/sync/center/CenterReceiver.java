@@ -17,6 +17,7 @@ import tw.enforce.sync.center.Received.Outcome;
 import tw.enforce.sync.mqtt.Transport;
 import tw.enforce.sync.mqtt.TransportException;
 import tw.enforce.sync.protocol.Ack;
+import tw.enforce.sync.protocol.Chunk;
 import tw.enforce.sync.protocol.MalformedMessageException;
 import tw.enforce.sync.protocol.ManifestSummary;
 import tw.enforce.sync.protocol.PackageCodec;
@@ -44,6 +45,7 @@ public final class CenterReceiver {
     private final PackageVerifier verifier = new PackageVerifier();
     private final Map<Outcome, Long> counts = new EnumMap<>(Outcome.class);
     private final List<Consumer<Received>> listeners = new CopyOnWriteArrayList<>();
+    private final ChunkAssembler chunks;
 
     public CenterReceiver(Transport transport, Topics topics, String shareGroup, UnitKeyRegistry keys,
                           CenterStore store, Clock clock) {
@@ -53,6 +55,11 @@ public final class CenterReceiver {
         this.keys = keys;
         this.store = store;
         this.clock = clock;
+        try {
+            this.chunks = new ChunkAssembler(store.spoolDir());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot create the chunk spool " + store.spoolDir(), e);
+        }
         topics.sharedViolationFilter(shareGroup);
         for (Outcome o : Outcome.values()) {
             counts.put(o, 0L);
@@ -118,7 +125,28 @@ public final class CenterReceiver {
             if (topicUnit.isEmpty()) {
                 throw new MalformedMessageException("topic " + topic + " names no valid unit");
             }
+            if (Chunk.isChunk(payload)) {
+                Chunk c = Chunk.decode(payload);
+                if (!c.unitId().equals(topicUnit.get())) {
+                    throw new MalformedMessageException("chunk of unit " + c.unitId() + " sent on the topic of unit "
+                            + topicUnit.get());
+                }
+                if (keys.find(c.unitId()).isEmpty()) {
+                    // spool nothing for strangers: the unit resends once it is registered
+                    return new Handled(new Received(topic, c.packageId(), c.unitId(), Outcome.UNKNOWN_UNIT,
+                            "no key for unit " + c.unitId()), null);
+                }
+                Optional<byte[]> whole = chunks.accept(c);
+                if (whole.isEmpty()) {
+                    return new Handled(new Received(topic, c.packageId(), c.unitId(), Outcome.CHUNK_KEPT,
+                            "chunk " + (c.index() + 1) + " of " + c.count()), null);
+                }
+                payload = whole.get();
+            }
             pkg = PackageCodec.decode(payload);
+        } catch (IOException e) {
+            log.error("chunk on {} not kept, no ack: {}", topic, e.getMessage());
+            return new Handled(new Received(topic, null, topicUnit.orElse(null), Outcome.STORE_FAILED, e.getMessage()), null);
         } catch (MalformedMessageException e) {
             log.warn("malformed message on {} ({} bytes): {}", topic, payload.length, e.getMessage());
             quarantine(null, topicUnit.orElse(null), null, Map.of("payload.bin", payload), List.of(e.getMessage()));
@@ -136,7 +164,9 @@ public final class CenterReceiver {
             v = new Verification(concat(v, "envelope unitId " + pkg.unitId() + " sent on the topic of unit " + unitId));
         }
         if (!v.ok()) {
-            return reject(topic, unitId, pkg, v);
+            log.warn("package {} of unit {} rejected: {}", pkg.packageId(), unitId, v.summary());
+            return reject(topic, unitId, pkg, Outcome.REJECTED, v.summary(),
+                    v.failures().stream().map(Object::toString).toList());
         }
         try {
             ManifestSummary manifest = ManifestSummary.parse(pkg.files().get(PackageFiles.MANIFEST));
@@ -144,24 +174,26 @@ public final class CenterReceiver {
             return new Handled(new Received(topic, pkg.packageId(), unitId,
                     status == Ack.Status.ACCEPTED ? Outcome.ACCEPTED : Outcome.DUPLICATE, ""),
                     new Ack(pkg.packageId(), status, "", clock.instant()));
+        } catch (ChainBrokenException e) {
+            log.error("ALARM chain of unit {} broken by package {}: {}", unitId, pkg.packageId(), e.getMessage());
+            return reject(topic, unitId, pkg, Outcome.CHAIN_BROKEN, e.getMessage(), List.of(e.getMessage()));
         } catch (IOException | MalformedMessageException e) {
             log.error("package {} of unit {} verified but not stored, no ack: {}", pkg.packageId(), unitId, e.getMessage());
             return new Handled(new Received(topic, pkg.packageId(), unitId, Outcome.STORE_FAILED, e.getMessage()), null);
         }
     }
 
-    private Handled reject(String topic, String unitId, WirePackage pkg, Verification v) {
-        log.warn("package {} of unit {} rejected: {}", pkg.packageId(), unitId, v.summary());
+    private Handled reject(String topic, String unitId, WirePackage pkg, Outcome outcome, String summary,
+                           List<String> reasons) {
         Long sequence = null;
         try {
             sequence = ManifestSummary.parse(pkg.files().getOrDefault(PackageFiles.MANIFEST, new byte[0])).sequence();
         } catch (MalformedMessageException e) {
             // the failure list already says so
         }
-        List<String> reasons = v.failures().stream().map(Object::toString).toList();
         boolean kept = quarantine(pkg.packageId(), unitId, sequence, pkg.files(), reasons);
-        return new Handled(new Received(topic, pkg.packageId(), unitId, Outcome.REJECTED, v.summary()),
-                kept ? new Ack(pkg.packageId(), Ack.Status.REJECTED, v.summary(), clock.instant()) : null);
+        return new Handled(new Received(topic, pkg.packageId(), unitId, outcome, summary),
+                kept ? new Ack(pkg.packageId(), Ack.Status.REJECTED, summary, clock.instant()) : null);
     }
 
     private boolean quarantine(String packageId, String unitId, Long sequence, Map<String, byte[]> files,

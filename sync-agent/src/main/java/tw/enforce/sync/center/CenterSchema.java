@@ -28,7 +28,10 @@ final class CenterSchema {
               reasons        TEXT NOT NULL,
               folder         TEXT NOT NULL
             )""",
-            "CREATE INDEX center_packages_unit ON center_packages (unit_id, sequence)"));
+            "CREATE INDEX center_packages_unit ON center_packages (unit_id, sequence)"),
+            // chain continuity: each package's own manifest hash and the one it says came before
+            List.of("ALTER TABLE center_packages ADD COLUMN manifest_sha256 TEXT",
+                    "ALTER TABLE center_packages ADD COLUMN previous_manifest_sha256 TEXT"));
 
     private CenterSchema() {
     }

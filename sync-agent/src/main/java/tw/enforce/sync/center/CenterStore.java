@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 import tw.enforce.sync.protocol.Ack;
 import tw.enforce.sync.protocol.ManifestSummary;
+import tw.enforce.sync.protocol.PackageFiles;
 import tw.enforce.sync.protocol.WirePackage;
 
 /**
@@ -38,6 +39,7 @@ public final class CenterStore implements AutoCloseable {
 
     private final Path packages;
     private final Path quarantine;
+    private final Path spool;
     private final Connection db;
     private final Clock clock;
 
@@ -45,6 +47,7 @@ public final class CenterStore implements AutoCloseable {
         this.clock = clock;
         this.packages = Files.createDirectories(dir.resolve("packages"));
         this.quarantine = Files.createDirectories(dir.resolve("quarantine"));
+        this.spool = dir.resolve("spool");
         try {
             SQLiteConfig config = new SQLiteConfig();
             config.setBusyTimeout(10_000);
@@ -59,8 +62,15 @@ public final class CenterStore implements AutoCloseable {
         }
     }
 
-    /** Stores a verified package: ACCEPTED when new, DUPLICATE when this id is already stored (nothing written). */
-    public synchronized Ack.Status store(WirePackage pkg, ManifestSummary manifest) throws IOException {
+    /**
+     * Stores a verified package: ACCEPTED when new, DUPLICATE when this id is already stored (nothing
+     * written). The chain check runs in the same transaction, so two receivers cannot both accept
+     * packages claiming one sequence.
+     *
+     * @throws ChainBrokenException when the package contradicts its stored neighbours (nothing written)
+     */
+    public synchronized Ack.Status store(WirePackage pkg, ManifestSummary manifest) throws IOException,
+            ChainBrokenException {
         Instant now = clock.instant();
         try {
             db.setAutoCommit(false);
@@ -69,6 +79,8 @@ public final class CenterStore implements AutoCloseable {
                     db.rollback();
                     return Ack.Status.DUPLICATE;
                 }
+                String manifestSha = PackageFiles.sha256Hex(pkg.files().get(PackageFiles.MANIFEST));
+                ChainCheck.check(db, pkg.unitId(), pkg.packageId(), manifest, manifestSha);
                 Path target = packages.resolve(pkg.unitId()).resolve(pkg.packageId());
                 if (Files.exists(target)) {
                     // left by a crash between rename and commit: the row is the truth, so redo it
@@ -76,18 +88,21 @@ public final class CenterStore implements AutoCloseable {
                 }
                 DurableFiles.writeFolder(target, pkg.files());
                 try (PreparedStatement p = db.prepareStatement("INSERT INTO center_packages "
-                        + "(package_id, unit_id, sequence, received_at_ms, folder) VALUES (?, ?, ?, ?, ?)")) {
+                        + "(package_id, unit_id, sequence, received_at_ms, folder, manifest_sha256, previous_manifest_sha256) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                     p.setString(1, pkg.packageId());
                     p.setString(2, pkg.unitId());
                     p.setLong(3, manifest.sequence());
                     p.setLong(4, now.toEpochMilli());
                     p.setString(5, packages.relativize(target).toString());
+                    p.setString(6, manifestSha);
+                    p.setString(7, manifest.previousManifestSha256());
                     p.executeUpdate();
                 }
                 db.commit();
                 log.info("stored package {} of unit {} (sequence {})", pkg.packageId(), pkg.unitId(), manifest.sequence());
                 return Ack.Status.ACCEPTED;
-            } catch (SQLException | IOException | RuntimeException e) {
+            } catch (SQLException | IOException | ChainBrokenException | RuntimeException e) {
                 db.rollback();
                 throw e;
             } finally {
@@ -141,6 +156,20 @@ public final class CenterStore implements AutoCloseable {
         } catch (SQLException e) {
             throw new IOException("cannot look up package " + packageId + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Sequences missing below each unit's highest received one (the first package is sequence 1). */
+    public synchronized List<ChainGap> gaps() throws IOException {
+        try {
+            return ChainCheck.gaps(db);
+        } catch (SQLException e) {
+            throw new IOException("cannot read the chains: " + e.getMessage(), e);
+        }
+    }
+
+    /** Where chunks of large packages wait for their last piece. */
+    Path spoolDir() {
+        return spool;
     }
 
     /** The folder holding an accepted package. */

@@ -27,22 +27,26 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@link Transport} over Paho's MQTT 5 async client: clean start off with a session expiry, so the
- * broker queues QoS 1 messages for us while we are away; automatic reconnect once connected, and a
- * retry loop of our own for the first connect (Paho does not retry a connect that never succeeded).
+ * broker queues QoS 1 messages for us while we are away, and a reconnect loop of our own with
+ * exponential backoff and jitter (so a fleet does not reconnect in lock step after a broker restart).
  *
- * <p>Hazards handled here: Paho's default persistence writes files into the working directory, so
- * in-flight state is kept in memory (the outbox is the durable copy); and a Paho callback thread must
- * never block on a publish of its own (it is the thread that would complete it), so incoming messages
- * are handed to a separate inbound thread before handlers run. Paho 1.2.5 keeps its reconnect delay
- * in a static field, so clients in one JVM (the demo's unit and center) share one backoff; the cap
- * set here bounds it either way.
+ * <p>Hazards handled here: every (re)connect uses a fresh Paho client. Paho 1.2.5 resends a QoS 1
+ * publish that was in flight when the link dropped, and if that publish went out with a topic alias
+ * (Paho assigns them whenever the broker allows, as Mosquitto does) it is resent with the alias and
+ * no topic; the broker answers with a protocol error, and Paho's own automatic reconnect loops on it
+ * forever (paho.mqtt.java #1104). The outbox is the durable copy and resends after a failed publish,
+ * so dropping Paho's in-flight state costs nothing. Paho's default persistence writes files into the
+ * working directory, so in-flight state is kept in memory. A Paho callback thread must never block
+ * on a publish of its own (it is the thread that would complete it), so incoming messages are handed
+ * to a separate inbound thread before handlers run.
  */
 public final class PahoTransport implements Transport {
     private static final Logger log = LoggerFactory.getLogger(PahoTransport.class);
     private static final int QOS1 = 1;
 
     private final TransportSettings settings;
-    private final MqttAsyncClient client;
+    private final java.util.Random jitter = new java.util.Random();
+    private volatile MqttAsyncClient client;
     private final Map<String, MessageHandler> subscriptions = new ConcurrentHashMap<>();
     private final List<ConnectionListener> listeners = new CopyOnWriteArrayList<>();
     private final ExecutorService inbound;
@@ -53,17 +57,22 @@ public final class PahoTransport implements Transport {
 
     public PahoTransport(TransportSettings settings) throws TransportException {
         this.settings = settings;
-        try {
-            this.client = new MqttAsyncClient(settings.serverUri(), settings.clientId(), new MemoryPersistence());
-        } catch (MqttException e) {
-            throw new TransportException("cannot create MQTT client for " + settings.serverUri() + ": " + e.getMessage(), e);
-        }
+        this.client = newClient();
         this.inbound = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "mqtt-in-" + settings.clientId());
             t.setDaemon(true);
             return t;
         });
-        client.setCallback(new Callback());
+    }
+
+    private MqttAsyncClient newClient() throws TransportException {
+        try {
+            MqttAsyncClient c = new MqttAsyncClient(settings.serverUri(), settings.clientId(), new MemoryPersistence());
+            c.setCallback(new Callback(c));
+            return c;
+        } catch (MqttException e) {
+            throw new TransportException("cannot create MQTT client for " + settings.serverUri() + ": " + e.getMessage(), e);
+        }
     }
 
     @Override
@@ -79,30 +88,76 @@ public final class PahoTransport implements Transport {
     private void connectUntilConnected() {
         long delayMs = 500;
         while (!closed && !connected) {
+            MqttAsyncClient c = client;
             try {
-                client.connect(options()).waitForCompletion(settings.connectTimeout().toMillis() + 1000);
+                c.connect(options()).waitForCompletion(settings.connectTimeout().toMillis() + 1000);
                 return;
             } catch (MqttException e) {
+                long wait = delayMs / 2 + (long) (jitter.nextDouble() * delayMs / 2);
                 log.info("broker {} not reachable as {} ({}); retrying in {} ms", settings.serverUri(),
-                        settings.clientId(), e.getMessage(), delayMs);
-            }
-            try {
-                Thread.sleep(delayMs);
-            } catch (InterruptedException e) {
-                return;
+                        settings.clientId(), e.getMessage(), wait);
+                discard(c);
+                try {
+                    client = newClient();
+                    Thread.sleep(wait);
+                } catch (TransportException te) {
+                    log.warn("{}", te.getMessage());
+                } catch (InterruptedException ie) {
+                    return;
+                }
             }
             delayMs = Math.min(delayMs * 2, settings.maxReconnectDelay().toMillis());
         }
     }
 
-    private MqttConnectionOptions options() {
+    /** After a lost link: a fresh client connects again from a thread of its own. */
+    private synchronized void reconnect(MqttAsyncClient lost) {
+        if (closed || lost != client) {
+            return;
+        }
+        discard(lost);
+        try {
+            client = newClient();
+        } catch (TransportException e) {
+            log.error("{}", e.getMessage());
+            return;
+        }
+        connector = new Thread(this::connectUntilConnected, "mqtt-connect-" + settings.clientId());
+        connector.setDaemon(true);
+        connector.start();
+    }
+
+    private void discard(MqttAsyncClient c) {
+        try {
+            c.disconnectForcibly(0, 100, false);
+        } catch (MqttException e) {
+            log.debug("dropping client of {}: {}", settings.clientId(), e.getMessage());
+        }
+        try {
+            c.close(true);
+        } catch (MqttException e) {
+            log.debug("closing client of {}: {}", settings.clientId(), e.getMessage());
+        }
+    }
+
+    private MqttConnectionOptions options() throws MqttException {
         MqttConnectionOptions o = new MqttConnectionOptions();
+        if (settings.will() != null) {
+            MqttMessage will = new MqttMessage(settings.will().payload());
+            will.setQos(QOS1);
+            will.setRetained(true);
+            o.setWill(settings.will().topic(), will);
+        }
+        if (settings.tls() != null) {
+            try {
+                o.setSocketFactory(settings.tls().socketFactory());
+            } catch (TransportException e) {
+                throw new MqttException(e);
+            }
+        }
         o.setCleanStart(false);
         o.setSessionExpiryInterval(settings.sessionExpiry().toSeconds());
-        o.setAutomaticReconnect(true);
-        o.setAutomaticReconnectDelay(1, (int) Math.max(1, settings.maxReconnectDelay().toSeconds()));
-        // Paho 1.2.5 caps its doubling reconnect delay with this one (ms, default 128 s), not the above
-        o.setMaxReconnectDelay((int) Math.max(1000, settings.maxReconnectDelay().toMillis()));
+        o.setAutomaticReconnect(false);
         o.setConnectionTimeout((int) Math.max(1, settings.connectTimeout().toSeconds()));
         o.setKeepAliveInterval((int) settings.keepAlive().toSeconds());
         return o;
@@ -119,12 +174,13 @@ public final class PahoTransport implements Transport {
     }
 
     @Override
-    public void publish(String topic, byte[] payload) throws TransportException {
+    public void publish(String topic, byte[] payload, boolean retained) throws TransportException {
         if (!connected) {
             throw new TransportException("not connected to " + settings.serverUri(), null);
         }
         MqttMessage message = new MqttMessage(payload);
         message.setQos(QOS1);
+        message.setRetained(retained);
         try {
             IMqttToken token = client.publish(topic, message);
             token.waitForCompletion(settings.publishTimeout().toMillis());
@@ -195,20 +251,15 @@ public final class PahoTransport implements Transport {
                 connector.interrupt();
             }
         }
+        MqttAsyncClient c = client;
         try {
-            if (client.isConnected()) {
-                client.disconnect(2000).waitForCompletion(3000);
-            } else {
-                client.disconnectForcibly(0, 1000, false);
+            if (c.isConnected()) {
+                c.disconnect(2000).waitForCompletion(3000);
             }
         } catch (MqttException e) {
             log.debug("disconnect of {}: {}", settings.clientId(), e.getMessage());
         }
-        try {
-            client.close(true);
-        } catch (MqttException e) {
-            log.debug("close of {}: {}", settings.clientId(), e.getMessage());
-        }
+        discard(c);
         inbound.shutdownNow();
         connected = false;
     }
@@ -247,8 +298,17 @@ public final class PahoTransport implements Transport {
     }
 
     private final class Callback implements MqttCallback {
+        private final MqttAsyncClient owner;
+
+        Callback(MqttAsyncClient owner) {
+            this.owner = owner;
+        }
+
         @Override
         public void connectComplete(boolean reconnect, String serverUri) {
+            if (owner != client) {
+                return;
+            }
             log.info("{} connected to {}{}", settings.clientId(), serverUri, reconnect ? " (reconnect)" : "");
             // "connected" is announced once the subscriptions stand, so nobody publishes into a gap
             // where the answer (an ack, a shared-subscription delivery) would find no subscriber
@@ -260,7 +320,7 @@ public final class PahoTransport implements Transport {
             AtomicInteger pending = new AtomicInteger(filters.size());
             for (String f : filters) {
                 requestSubscription(f, () -> {
-                    if (pending.decrementAndGet() == 0 && client.isConnected()) {
+                    if (pending.decrementAndGet() == 0 && owner == client && owner.isConnected()) {
                         setConnected(true);
                     }
                 });
@@ -269,11 +329,15 @@ public final class PahoTransport implements Transport {
 
         @Override
         public void disconnected(MqttDisconnectResponse response) {
+            if (owner != client) {
+                return;
+            }
             if (!closed) {
                 log.warn("{} lost the broker: {}", settings.clientId(), response.getReasonString() != null
                         ? response.getReasonString() : String.valueOf(response.getException()));
             }
             setConnected(false);
+            reconnect(owner);
         }
 
         @Override

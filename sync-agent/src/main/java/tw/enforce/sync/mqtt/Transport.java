@@ -32,7 +32,12 @@ public interface Transport extends AutoCloseable {
     /** Waits until connected; false when the timeout passed first. */
     boolean awaitConnected(Duration timeout) throws InterruptedException;
 
-    void publish(String topic, byte[] payload) throws TransportException;
+    default void publish(String topic, byte[] payload) throws TransportException {
+        publish(topic, payload, false);
+    }
+
+    /** A retained message replaces the topic's previous one and is handed to every later subscriber. */
+    void publish(String topic, byte[] payload, boolean retained) throws TransportException;
 
     /** QoS 1 subscription, made now if connected and again on every connect. */
     void subscribe(String filter, MessageHandler handler);

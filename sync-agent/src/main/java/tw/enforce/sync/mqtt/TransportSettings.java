@@ -9,7 +9,16 @@ import java.util.Objects;
  * {@code sessionExpiry}. TLS and credentials will join here when the link leaves the test bench.
  */
 public record TransportSettings(String serverUri, String clientId, Duration sessionExpiry, Duration publishTimeout,
-                                Duration connectTimeout, Duration keepAlive, Duration maxReconnectDelay) {
+                                Duration connectTimeout, Duration keepAlive, Duration maxReconnectDelay, Will will,
+                                TlsSettings tls) {
+
+    /** Published by the broker, retained, when the link dies without a clean disconnect. */
+    public record Will(String topic, byte[] payload) {
+        public Will {
+            Objects.requireNonNull(topic, "will topic");
+            payload = payload.clone();
+        }
+    }
 
     public TransportSettings {
         Objects.requireNonNull(serverUri, "serverUri");
@@ -24,23 +33,36 @@ public record TransportSettings(String serverUri, String clientId, Duration sess
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(keepAlive, "keepAlive");
         Objects.requireNonNull(maxReconnectDelay, "maxReconnectDelay");
+        if (tls != null && !serverUri.startsWith("ssl://")) {
+            throw new IllegalArgumentException("TLS settings given but broker URI '" + serverUri + "' is not ssl://");
+        }
     }
 
     /** Defaults for a unit on a flaky cellular link: a week of session, 30 s to get a PUBACK. */
     public static TransportSettings of(String serverUri, String clientId) {
         return new TransportSettings(serverUri, clientId, Duration.ofDays(7), Duration.ofSeconds(30),
-                Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(30));
+                Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(30), null, null);
     }
 
     public TransportSettings withMaxReconnectDelay(Duration delay) {
-        return new TransportSettings(serverUri, clientId, sessionExpiry, publishTimeout, connectTimeout, keepAlive, delay);
+        return new TransportSettings(serverUri, clientId, sessionExpiry, publishTimeout, connectTimeout, keepAlive, delay, will, tls);
     }
 
     public TransportSettings withConnectTimeout(Duration timeout) {
-        return new TransportSettings(serverUri, clientId, sessionExpiry, publishTimeout, timeout, keepAlive, maxReconnectDelay);
+        return new TransportSettings(serverUri, clientId, sessionExpiry, publishTimeout, timeout, keepAlive, maxReconnectDelay, will, tls);
     }
 
     public TransportSettings withPublishTimeout(Duration timeout) {
-        return new TransportSettings(serverUri, clientId, sessionExpiry, timeout, connectTimeout, keepAlive, maxReconnectDelay);
+        return new TransportSettings(serverUri, clientId, sessionExpiry, timeout, connectTimeout, keepAlive, maxReconnectDelay, will, tls);
+    }
+
+    public TransportSettings withWill(Will w) {
+        return new TransportSettings(serverUri, clientId, sessionExpiry, publishTimeout, connectTimeout, keepAlive,
+                maxReconnectDelay, w, tls);
+    }
+
+    public TransportSettings withTls(TlsSettings t) {
+        return new TransportSettings(serverUri, clientId, sessionExpiry, publishTimeout, connectTimeout, keepAlive,
+                maxReconnectDelay, will, t);
     }
 }

@@ -8,7 +8,11 @@ import java.util.List;
  * The part of an evidence manifest the sync layer relies on; the runtime's manifest holds much more
  * (times, signal phase, models...), which is ignored here but covered by the signature.
  */
-public record ManifestSummary(String packageId, String unitId, long sequence, List<ListedFile> files) {
+public record ManifestSummary(String packageId, String unitId, long sequence, String previousManifestSha256,
+                              List<ListedFile> files) {
+
+    /** previousManifestSha256 of a unit's first package (sequence 1). */
+    public static final String GENESIS = "0".repeat(64);
 
     public record ListedFile(String name, String sha256, long size) {
     }
@@ -27,6 +31,11 @@ public record ManifestSummary(String packageId, String unitId, long sequence, Li
         JsonNode seq = root.get("sequence");
         if (seq == null || !seq.canConvertToExactIntegral() || !seq.canConvertToLong()) {
             throw new MalformedMessageException(PackageFiles.MANIFEST + ": 'sequence' missing or not an integer");
+        }
+        JsonNode prev = root.get("previousManifestSha256");
+        if (prev == null || !prev.isTextual() || !prev.asText().matches("[0-9a-f]{64}")) {
+            throw new MalformedMessageException(PackageFiles.MANIFEST
+                    + ": 'previousManifestSha256' missing or not 64 lowercase hex digits");
         }
         JsonNode list = root.get("files");
         if (list == null || !list.isArray()) {
@@ -50,7 +59,7 @@ public record ManifestSummary(String packageId, String unitId, long sequence, Li
             }
             files.add(new ListedFile(name, sha.asText(), size.asLong()));
         }
-        return new ManifestSummary(packageId, unitId, seq.asLong(), files);
+        return new ManifestSummary(packageId, unitId, seq.asLong(), prev.asText(), files);
     }
 
     private static String safeText(JsonNode node, String field, String where) throws MalformedMessageException {

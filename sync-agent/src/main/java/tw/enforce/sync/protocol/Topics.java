@@ -36,6 +36,20 @@ public record Topics(String prefix) {
         return unitTopic(unitId, STATUS);
     }
 
+    /** Signed commands from the center to one unit. */
+    public String command(String unitId) {
+        return unitTopic(unitId, "cmd");
+    }
+
+    /** The unit's answer to each command, accepted or not. */
+    public String commandResult(String unitId) {
+        return unitTopic(unitId, "cmd/result");
+    }
+
+    public String stats(String unitId) {
+        return unitTopic(unitId, "stats");
+    }
+
     /** The center's filter: receivers in one share group split the units' violations between them. */
     public String sharedViolationFilter(String shareGroup) {
         SafeNames.require("share group", shareGroup);

@@ -1,6 +1,7 @@
 package tw.enforce.sync.mqtt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -24,6 +25,7 @@ import tw.enforce.sync.outbox.OutboxState;
 import tw.enforce.sync.protocol.PackageCodec;
 import tw.enforce.sync.protocol.PackageFiles;
 import tw.enforce.sync.testing.SyncRig;
+import tw.enforce.sync.testing.TestPackages;
 
 /** Unit outbox → Paho → HiveMQ over TCP → center receiver → ack → outbox, all real. */
 class SyncEndToEndIT {
@@ -113,6 +115,30 @@ class SyncEndToEndIT {
             StoredPackage rejected = rig.store.list().stream()
                     .filter(p -> p.status() == StoredPackage.Status.REJECTED).findFirst().orElseThrow();
             assertEquals("pkg-bad", rejected.packageId());
+        }
+    }
+
+    @Test
+    void signedPackageBreakingTheChainIsQuarantinedRejectedAndCountedAsAlarm() throws Exception {
+        try (SyncRig rig = new SyncRig(tmp, broker.uri(), "chain")) {
+            rig.startCenter();
+            rig.startUnit();
+            rig.enqueueSigned("pkg-c1", 1);
+            assertTrue(rig.sync.awaitIdle(WAIT));
+            Path forged = TestPackages.write(rig.packagesDir, rig.unitId, "pkg-c2", 2, "ab".repeat(32),
+                    rig.unitKey.getPrivate(), TestPackages.scenes("pkg-c2", 2));
+            rig.outbox.enqueue(new tw.enforce.sync.outbox.OutboxEntry("pkg-c2", rig.unitId, forged, 0,
+                    java.time.Instant.now(), OutboxState.STORED, 0));
+
+            assertTrue(rig.sync.awaitIdle(WAIT), "outbox not settled: " + rig.outbox.countByState());
+
+            assertEquals(OutboxState.REJECTED, rig.outbox.find("pkg-c2").orElseThrow().state());
+            assertTrue(rig.outbox.rejectReason("pkg-c2").orElseThrow().startsWith("chain:"),
+                    rig.outbox.rejectReason("pkg-c2").orElseThrow());
+            assertEquals(1L, rig.receiver.counts().get(Outcome.CHAIN_BROKEN));
+            assertFalse(rig.store.contains("pkg-c2"));
+            assertEquals(StoredPackage.Status.REJECTED, rig.store.list().stream()
+                    .filter(p -> "pkg-c2".equals(p.packageId())).findFirst().orElseThrow().status());
         }
     }
 

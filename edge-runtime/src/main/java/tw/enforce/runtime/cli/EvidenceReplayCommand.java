@@ -1,0 +1,48 @@
+package tw.enforce.runtime.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import tw.enforce.runtime.evidence.EvidenceManifest;
+import tw.enforce.runtime.evidence.EvidenceReplay;
+import tw.enforce.runtime.rule.RedLightDecision;
+import tw.enforce.sync.protocol.CanonicalJson;
+import tw.enforce.sync.protocol.PackageFiles;
+
+@Command(name = "replay", description = "Re-run the red-light rule on the decision input recorded in a package and "
+        + "compare with the recorded measurement; exit code 1 on any difference.")
+final class EvidenceReplayCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "ID", description = "Package id, or a package folder with --dir.")
+    String id;
+
+    @Option(names = "--dir", description = "Replay this package folder instead of looking the id up in the store.")
+    Path dir;
+
+    @Mixin
+    EvidenceCommand.State state;
+
+    @Override
+    public Integer call() {
+        try {
+            Path folder = dir != null ? dir : state.packageDir(id);
+            EvidenceManifest m = CanonicalJson.read(Files.readAllBytes(folder.resolve(PackageFiles.MANIFEST)),
+                    EvidenceManifest.class);
+            EvidenceReplay.Outcome o = EvidenceReplay.replay(m);
+            if (o.matches()) {
+                RedLightDecision.Violation v = (RedLightDecision.Violation) o.decision();
+                System.out.printf("MATCH %s: replayed violation, %.3f s into red, crossing %s%n", m.packageId(),
+                        v.timeIntoRedSeconds(), v.stopLineCrossing());
+                return 0;
+            }
+            o.differences().forEach(d -> System.out.println("DIFFERS " + m.packageId() + ": " + d));
+            return 1;
+        } catch (Exception e) {
+            System.out.println("edgectl evidence replay: " + e.getMessage());
+            return 1;
+        }
+    }
+}

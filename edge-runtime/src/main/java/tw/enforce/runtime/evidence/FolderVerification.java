@@ -1,0 +1,35 @@
+package tw.enforce.runtime.evidence;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The outcome of checking one evidence folder offline: ok when no check failed; otherwise each
+ * problem names the file and the check. {@code manifest} is the parsed manifest when it could be read.
+ */
+public record FolderVerification(List<Problem> problems, EvidenceManifest manifest, String manifestSha256) {
+
+    /** One failed check: the file it concerns, the check (e.g. "hash mismatch"), and the detail. */
+    public record Problem(String file, String check, String detail) {
+        @Override
+        public String toString() {
+            return file + ": " + check + (detail == null || detail.isEmpty() ? "" : " (" + detail + ")");
+        }
+    }
+
+    public FolderVerification {
+        problems = List.copyOf(problems);
+    }
+
+    public boolean ok() {
+        return problems.isEmpty();
+    }
+
+    public boolean failed(String file, String check) {
+        return problems.stream().anyMatch(p -> p.file().equals(file) && p.check().equals(check));
+    }
+
+    public String summary() {
+        return ok() ? "ok" : problems.stream().map(Problem::toString).collect(Collectors.joining("; "));
+    }
+}
