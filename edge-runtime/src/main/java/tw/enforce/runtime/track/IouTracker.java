@@ -15,7 +15,8 @@ import tw.enforce.runtime.geometry.ImagePoint;
 import tw.enforce.runtime.geometry.WorldPoint;
 
 /**
- * ByteTrack-lite. Each track predicts its box at constant velocity; detections are associated by
+ * ByteTrack-style. Each track predicts its box with ByteTrack's Kalman filter (or, if asked, at a
+ * smoothed constant velocity); detections are associated by
  * IoU with the predictions, greedily from the best overlap down, in two stages: high-score
  * detections with every live track first, then low-score detections with the confirmed tracks
  * still unmatched (that keeps a track alive through partial occlusion, when the detector's score
@@ -31,6 +32,15 @@ public final class IouTracker implements Tracker {
 
     private final TrackerConfig config;
     private final Homography imageToWorld;
+    private final Motion motion;
+
+    /** How a track predicts its next box. */
+    public enum Motion {
+        /** ByteTrack's Kalman filter on centre, aspect and height (the default). */
+        KALMAN,
+        /** Last box moved by the exponentially smoothed velocity ({@code velocitySmoothing}). */
+        CONSTANT_VELOCITY
+    }
     private final List<TrackState> live = new ArrayList<>();
     private final List<Track> finished = new ArrayList<>();
     private long nextId = 1;
@@ -42,8 +52,13 @@ public final class IouTracker implements Tracker {
 
     /** @param imageToWorld maps image pixels to road metres for {@link TrackPoint#ground()}; may be null */
     public IouTracker(TrackerConfig config, Homography imageToWorld) {
+        this(config, imageToWorld, Motion.KALMAN);
+    }
+
+    public IouTracker(TrackerConfig config, Homography imageToWorld, Motion motion) {
         this.config = Objects.requireNonNull(config, "config");
         this.imageToWorld = imageToWorld;
+        this.motion = Objects.requireNonNull(motion, "motion");
     }
 
     @Override
@@ -82,7 +97,7 @@ public final class IouTracker implements Tracker {
         for (int j = 0; j < high.size(); j++) {
             if (!highUsed[j] && high.get(j).score() >= config.newTrackScore()) {
                 TrackState t = new TrackState(nextId++, high.get(j), point(high.get(j), frameSequence, at),
-                        config.maxPoints(), config.velocitySmoothing());
+                        config.maxPoints(), config.velocitySmoothing(), motion == Motion.KALMAN);
                 t.hits = 1;
                 if (t.hits >= config.minHits()) {
                     t.status = TrackStatus.CONFIRMED;

@@ -27,9 +27,11 @@ final class TrackState {
     private double vx, vy, vw, vh;    // per frame-sequence step
     private boolean hasVelocity;
     private long lastSequence;
+    private final BoxKalman kalman;
 
-    TrackState(long id, Detection d, TrackPoint first, int maxPoints, double smoothing) {
+    TrackState(long id, Detection d, TrackPoint first, int maxPoints, double smoothing, boolean kalman) {
         this.id = id;
+        this.kalman = kalman ? new BoxKalman(d.box()) : null;
         this.vehicle = d.objectClass().isVehicle();
         this.maxPoints = maxPoints;
         this.smoothing = smoothing;
@@ -41,6 +43,9 @@ final class TrackState {
     /** The box extrapolated at constant velocity to {@code sequence}. */
     BoundingBox predict(long sequence) {
         double dt = sequence - lastSequence;
+        if (kalman != null) {
+            return kalman.predicted(dt);
+        }
         double pw = Math.max(1, w + vw * dt);
         double ph = Math.max(1, h + vh * dt);
         double px = cx + vx * dt;
@@ -51,6 +56,9 @@ final class TrackState {
     void observe(Detection d, TrackPoint p) {
         double dt = p.frameSequence() - lastSequence;
         BoundingBox b = d.box();
+        if (kalman != null) {
+            kalman.update(b, dt);
+        }
         double mx = (b.centerX() - cx) / dt, my = (b.centerY() - cy) / dt;
         double mw = (b.width() - w) / dt, mh = (b.height() - h) / dt;
         double a = hasVelocity ? smoothing : 1.0;

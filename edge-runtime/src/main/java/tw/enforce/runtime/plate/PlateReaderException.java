@@ -1,0 +1,11 @@
+package tw.enforce.runtime.plate;
+
+public class PlateReaderException extends Exception {
+    public PlateReaderException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    public PlateReaderException(String message) {
+        super(message);
+    }
+}
