@@ -1,1 +1,1 @@
-hAniTwnuCQRMJfRFZrgNssnmKJi6rvZlHrlAOl8g5W3LArqxTRDv69hjN+9vodtlQlT/9nWOkievsY5dk8ghDA==
+XqoOUao0Zlg+7yYcnVIKG12AG91L8qANGUnptwSNCagByjElGi24aheafkioMc8KLBhIhffJ+TwUZSYhDRz9CA==

@@ -1,1 +1,1 @@
-chopxbRaauFu/x5pR1JyUyvXn3y1+eEcW+96p6OsYD5b+CQpa9oZ6cXpFnm0XeoG4v9VOQvxmbhfc0WF57VADA==
+JrJxI7GpHKWxBZHomKEOjwdbio0DgcrOpyLlJfGuHX+89Z1rrtKmylEJe4811Y0pGzFDKGiLbhXCI411RgVIDg==

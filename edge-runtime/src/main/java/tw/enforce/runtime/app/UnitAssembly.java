@@ -20,6 +20,7 @@ import tw.enforce.runtime.evidence.RedLightEvidence;
 import tw.enforce.runtime.evidence.SignedPackage;
 import tw.enforce.runtime.evidence.UnitKeys;
 import tw.enforce.runtime.frame.FrameRing;
+import tw.enforce.runtime.plate.PlateReader;
 import tw.enforce.runtime.signal.SignalHistory;
 import tw.enforce.runtime.signal.SignalMonitor;
 import tw.enforce.runtime.store.SqliteEvidenceStore;
@@ -43,10 +44,13 @@ public final class UnitAssembly {
     private UnitAssembly() {
     }
 
-    /** State folder layout: {@code unit.db} (evidence index + outbox), {@code evidence/}. */
+    /**
+     * State folder layout: {@code unit.db} (evidence index + outbox), {@code evidence/}.
+     * {@code plateReader} may be null (no plate models on the unit): plates are then NOT_READ.
+     */
     public static UnitRuntime assemble(LoadedSite site, Path stateDir, PrivateKey unitKey, FrameSource camera,
                                        GpioBoard gpio, Detector detector, Clock clock,
-                                       RedLightEvidence.ClockStatus clockStatus,
+                                       RedLightEvidence.ClockStatus clockStatus, PlateReader plateReader,
                                        Consumer<SignedPackage> onEvidence) throws StoreException, OutboxException {
         SignalHistory signals = new SignalHistory(clock.instant());
         SignalMonitor monitor = new SignalMonitor(gpio, site.config().signal(), signals);
@@ -56,7 +60,7 @@ public final class UnitAssembly {
                 detector instanceof YoloxDetector y ? y.modelSha256() : null);
         SiteConfig.Evidence limits = site.config().evidence();
         RedLightEvidence evidence = new RedLightEvidence(site, software, clock, clockStatus,
-                new EnforceabilityPolicy(Duration.ofMillis(limits.maxClockOffsetMs())));
+                new EnforceabilityPolicy(Duration.ofMillis(limits.maxClockOffsetMs())), plateReader);
         EvidenceSigner signer = new EvidenceSigner(unitKey);
         Path db = stateDir.resolve("unit.db");
         SqliteEvidenceStore store = new SqliteEvidenceStore(db, stateDir.resolve("evidence"), site.config().unit().id(),
@@ -66,6 +70,7 @@ public final class UnitAssembly {
         EnforcementPipeline pipeline = new EnforcementPipeline(detector, tracker, ring, signals, site, evidence, signer,
                 store, stats, onEvidence);
         return new UnitRuntime(site, camera, pipeline, stats, signals, ring, outboxView, detector.description(), clock,
-                monitor, store, outboxView, detector);
+                plateReader == null ? new AutoCloseable[] {monitor, store, outboxView, detector}
+                        : new AutoCloseable[] {monitor, store, outboxView, detector, plateReader});
     }
 }

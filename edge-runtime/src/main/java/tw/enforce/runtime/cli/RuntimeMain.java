@@ -28,6 +28,8 @@ import tw.enforce.runtime.detect.MotionDetector;
 import tw.enforce.runtime.detect.YoloxConfig;
 import tw.enforce.runtime.detect.YoloxDetector;
 import tw.enforce.runtime.diag.DiagnosticsServer;
+import tw.enforce.runtime.plate.PlateReader;
+import tw.enforce.runtime.plate.PlateReaderConfig;
 import tw.enforce.runtime.evidence.SystemClockStatus;
 import tw.enforce.sync.protocol.CanonicalJson;
 import tw.enforce.sync.protocol.Ed25519Keys;
@@ -50,6 +52,9 @@ public final class RuntimeMain implements Callable<Integer> {
 
     @Option(names = "--camera", description = "Capture source overriding camera.source in the site file.")
     String camera;
+
+    @Option(names = "--plate-localiser", description = "LPD-YuNet plate localiser ONNX file; the recogniser comes from the installed PaddleOCR models.")
+    Path plateLocaliser;
 
     @Option(names = "--model", description = "YOLOX ONNX model file; without it the model-free motion detector runs.")
     Path model;
@@ -98,10 +103,14 @@ public final class RuntimeMain implements Callable<Integer> {
         if (model == null) {
             log.warn("no --model given: running the model-free motion detector");
         }
+        PlateReader plates = plateLocaliser == null ? null : PlateReaderConfig.defaults(plateLocaliser).open();
+        if (plates == null) {
+            log.warn("no --plate-localiser given: plates are not read, evidence carries the plate region only");
+        }
         UnitRuntime unit;
         try {
             unit = UnitAssembly.assemble(site, state, key, frames, new Pi4jGpioBoard(pi4j, clock), detector, clock,
-                    SystemClockStatus.onThisMachine(),
+                    SystemClockStatus.onThisMachine(), plates,
                     p -> { });
         } catch (RuntimeException e) {
             // typically GPIO: no provider on this machine, or a pin the board does not have

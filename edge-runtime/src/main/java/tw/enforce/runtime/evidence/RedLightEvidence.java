@@ -13,6 +13,9 @@ import tw.enforce.runtime.detect.ObjectClass;
 import tw.enforce.runtime.frame.FrameRing;
 import tw.enforce.runtime.rule.RedLightDecision.Violation;
 import tw.enforce.runtime.rule.RedLightInput;
+import tw.enforce.runtime.plate.PlateRead;
+import tw.enforce.runtime.plate.PlateReader;
+import tw.enforce.camera.opencv.Jpeg;
 
 /**
  * Puts together the files and manifest of one red-light case: the scene before the stop line with
@@ -23,6 +26,7 @@ public final class RedLightEvidence {
     public static final String RULE = "RED_LIGHT";
     private static final int PLATE_QUALITY = 95;
     private final LoadedSite site;
+    private final PlateReader plateReader;
     private final EvidenceManifest.Software software;
     private final Clock clock;
     private final ClockStatus clockStatus;
@@ -34,6 +38,13 @@ public final class RedLightEvidence {
 
     public RedLightEvidence(LoadedSite site, EvidenceManifest.Software software, Clock clock, ClockStatus clockStatus,
                             EnforceabilityPolicy policy) {
+        this(site, software, clock, clockStatus, policy, null);
+    }
+
+    /** {@code plateReader} null: no reader installed, plates stay NOT_READ and the plate region is cut instead. */
+    public RedLightEvidence(LoadedSite site, EvidenceManifest.Software software, Clock clock, ClockStatus clockStatus,
+                            EnforceabilityPolicy policy, PlateReader plateReader) {
+        this.plateReader = plateReader;
         this.site = site;
         this.software = software;
         this.clock = clock;
@@ -61,12 +72,24 @@ public final class RedLightEvidence {
         List<EvidenceFile> files = new ArrayList<>();
         files.add(new EvidenceFile("scene-1.jpg", "before-stop-line-red-lit", before.get().sequence(), before.get().jpeg()));
         files.add(new EvidenceFile("scene-2.jpg", "inside-junction", inside.get().sequence(), inside.get().jpeg()));
-        boxes.entrySet().stream()
-                .filter(e -> ring.find(e.getKey()).isPresent())
-                .filter(e -> e.getValue().y2() < site.config().camera().height() - 2)
-                .max(Comparator.comparingDouble(e -> e.getValue().area()))
-                .ifPresent(e -> files.add(new EvidenceFile("plate.jpg", "plate-region", e.getKey(),
-                        PlateCrop.lowerPart(ring.find(e.getKey()).orElseThrow().jpeg(), e.getValue(), PLATE_QUALITY))));
+        int imageHeight = site.config().camera().height();
+        Optional<TrackPlates.Result> plateRead = plateReader == null ? Optional.empty()
+                : TrackPlates.read(plateReader, boxes, ring, imageHeight);
+        EvidenceManifest.Plate plate;
+        if (plateRead.isPresent()) {
+            PlateRead r = plateRead.get().read();
+            plate = new EvidenceManifest.Plate(r.text(), r.confidence(), r.formatValid() ? "READ" : "INVALID_FORMAT");
+            files.add(new EvidenceFile("plate.jpg", "plate", plateRead.get().frameSequence(),
+                    Jpeg.encode(r.crop(), PLATE_QUALITY)));
+        } else {
+            plate = new EvidenceManifest.Plate(null, 0, "NOT_READ");
+            boxes.entrySet().stream()
+                    .filter(e -> ring.find(e.getKey()).isPresent())
+                    .filter(e -> e.getValue().y2() < imageHeight - 2)
+                    .max(Comparator.comparingDouble(e -> e.getValue().area()))
+                    .ifPresent(e -> files.add(new EvidenceFile("plate.jpg", "plate-region", e.getKey(),
+                            PlateCrop.lowerPart(ring.find(e.getKey()).orElseThrow().jpeg(), e.getValue(), PLATE_QUALITY))));
+        }
         SiteConfig cfg = site.config();
         SiteConfig.Lane lane = cfg.approach().laneAt(v.xAtStopLine());
         return Optional.of(new Draft(files, chain -> {
@@ -78,8 +101,7 @@ public final class RedLightEvidence {
                 cfg.unit().id(), cfg.unit().site(), cfg.camera().id(),
                 chain.sequence(), chain.previousManifestSha256(), now, clockState,
                 RULE, lane == null ? null : lane.id(),
-                new EvidenceManifest.Vehicle(trackId, vehicleClass.name(),
-                        new EvidenceManifest.Plate(null, 0, "NOT_READ")),
+                new EvidenceManifest.Vehicle(trackId, vehicleClass.name(), plate),
                 new EvidenceManifest.RedLightMeasurement(v.redOnset(), v.stopLineCrossing(), v.exitLineCrossing(),
                         v.timeIntoRedSeconds(), v.phaseBeforeRed().name(), v.speedKmh(), "video-trajectory",
                         input.settings().graceSeconds()),

@@ -47,9 +47,10 @@ public final class DemoReport {
         RedLightScore s = r.score();
         for (RedLightScore.Match m : s.matches()) {
             VehicleTruth v = m.truth();
-            out.printf("  FOUND   %-4s %-9s lane %-3s %.3f s into red; unit measured %.3f s (error %+.0f ms) -> %s%n",
+            out.printf("  FOUND   %-4s %-9s lane %-3s %.3f s into red; unit measured %.3f s (error %+.0f ms), read plate %s -> %s%n",
                     v.vehicleId(), v.plate(), v.lane(), v.timeIntoRedSeconds(), m.decided().timeIntoRedSeconds(),
-                    m.timeIntoRedErrorSeconds() * 1000, m.decided().packageId());
+                    m.timeIntoRedErrorSeconds() * 1000, m.decided().plate() == null ? "(none)" : m.decided().plate(),
+                    m.decided().packageId());
         }
         for (VehicleTruth v : s.missed()) {
             out.printf("  MISSED  %-4s %-9s lane %-3s %.3f s into red%n", v.vehicleId(), v.plate(), v.lane(),

@@ -8,6 +8,9 @@ import tw.enforce.runtime.detect.MotionConfig;
 import tw.enforce.runtime.detect.MotionDetector;
 import tw.enforce.runtime.detect.YoloxConfig;
 import tw.enforce.runtime.detect.YoloxDetector;
+import tw.enforce.runtime.plate.PlateReader;
+import tw.enforce.runtime.plate.PlateReaderConfig;
+import tw.enforce.runtime.plate.PlateReaderException;
 import tw.enforce.sim.scenario.Scenario;
 import tw.enforce.sim.truth.DetectionNoise;
 import tw.enforce.sim.truth.GroundTruthDetector;
@@ -21,6 +24,14 @@ final class DetectorFactory {
     }
 
     record Made(Detector detector, String note) {
+    }
+
+    static final String PLATE_LOCALISER_FILE = "models/lpd_yunet_2023mar.onnx";
+
+    /** The unit's plate reader when the localiser model is at hand; null (plates NOT_READ) otherwise. */
+    static PlateReader plateReader(RunOptions o) throws PlateReaderException {
+        Path lpd = o.sharedDir() == null ? null : o.sharedDir().resolve(PLATE_LOCALISER_FILE);
+        return lpd != null && Files.isReadable(lpd) ? PlateReaderConfig.defaults(lpd).open() : null;
     }
 
     static Made make(RunOptions o, Scenario scenario, World world) throws DetectorException {

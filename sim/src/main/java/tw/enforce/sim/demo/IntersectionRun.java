@@ -92,7 +92,7 @@ public final class IntersectionRun {
                      detector[0] = DetectorFactory.make(o, scenario, world);
                      return detector[0].detector();
                  }, new IntersectionRenderer(scenario.cameraModel(), scenario.roadLayout(), sprites, scenario.seed()),
-                     p -> sync[0].nudge());
+                     DetectorFactory.plateReader(o), p -> sync[0].nudge());
                  SqliteOutbox outbox = new SqliteOutbox(unitDir.resolve("unit.db"), Clock.systemUTC());
                  SyncService syncService = new SyncService(outbox, unitLink, Topics.DEFAULT, UNIT_ID,
                          SyncSettings.defaults().withIdlePoll(Duration.ofMillis(200)))) {

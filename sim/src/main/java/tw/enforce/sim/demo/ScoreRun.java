@@ -34,7 +34,8 @@ public final class ScoreRun {
                 : new IntersectionRenderer(scenario.cameraModel(), scenario.roadLayout(),
                         IntersectionRun.sprites(o), scenario.seed());
         try (SimulatedUnit unit = new SimulatedUnit(scenario, outDir.resolve("unit"),
-                world -> DetectorFactory.make(o, scenario, world).detector(), renderer, p -> { })) {
+                world -> DetectorFactory.make(o, scenario, world).detector(), renderer,
+                choice == RunOptions.DetectorChoice.TRUTH ? null : DetectorFactory.plateReader(o), p -> { })) {
             unit.runToEnd();
             GroundTruth truth = GroundTruth.of(unit.world);
             new GroundTruthWriter().write(unit.world, truth, outDir.resolve("ground-truth.json"));

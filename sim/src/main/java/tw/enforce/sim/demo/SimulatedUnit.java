@@ -11,6 +11,7 @@ import tw.enforce.runtime.config.SiteConfigLoader;
 import tw.enforce.runtime.detect.Detector;
 import tw.enforce.runtime.evidence.EvidenceManifest;
 import tw.enforce.runtime.evidence.SignedPackage;
+import tw.enforce.runtime.plate.PlateReader;
 import tw.enforce.sim.camera.SimulatedCamera;
 import tw.enforce.sim.scenario.Scenario;
 import tw.enforce.sim.scenario.SiteConfigWriter;
@@ -39,7 +40,7 @@ final class SimulatedUnit implements AutoCloseable {
     private final SignalDriver signal;
 
     SimulatedUnit(Scenario scenario, Path unitDir, DetectorFor detectorFor, SceneRenderer renderer,
-                  Consumer<SignedPackage> onEvidence) throws Exception {
+                  PlateReader plateReader, Consumer<SignedPackage> onEvidence) throws Exception {
         this.scenario = scenario;
         this.world = new World(scenario, clock.epoch());
         Files.createDirectories(unitDir.resolve("keys"));
@@ -56,7 +57,7 @@ final class SimulatedUnit implements AutoCloseable {
         // the unit claims its lamp inputs before the controller switches the first lamp
         runtime = UnitAssembly.assemble(site, unitDir, unitKey.getPrivate(), camera, lamps.board(),
                 detectorFor.make(world), clock,
-                () -> new EvidenceManifest.ClockState("simulator", true, "simulated clock, exact"), onEvidence);
+                () -> new EvidenceManifest.ClockState("simulator", true, "simulated clock, exact"), plateReader, onEvidence);
         signal.start();
     }
 

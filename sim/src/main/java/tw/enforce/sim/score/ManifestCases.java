@@ -26,6 +26,7 @@ public final class ManifestCases {
             throw new IOException(file + ": no red-light measurement");
         }
         return new DecidedCase(m.get("packageId").asText(), Instant.parse(meas.get("stopLineCrossing").asText()),
-                meas.get("timeIntoRedSeconds").asDouble(), m.path("lane").asText(null));
+                meas.get("timeIntoRedSeconds").asDouble(), m.path("lane").asText(null),
+                m.path("vehicle").path("plate").path("text").asText(null));
     }
 }

@@ -47,7 +47,13 @@ class RedLightEndToEndIT {
                 + s.matches());
         assertTrue(r.detector().startsWith("yolox_nano.onnx"), r.detector());
 
+        long read = s.matches().stream().filter(m -> m.decided().plate() != null).count();
+        assertTrue(read >= 1, "the plate reader is wired: at least one offender's plate is read");
         for (RedLightScore.Match m : s.matches()) {
+            if (m.decided().plate() != null) {
+                assertEquals(m.truth().plate().replace("-", ""), m.decided().plate().replace("-", ""),
+                        "a plate that is read is read right (a wrong plate is a wrong ticket)");
+            }
             Path manifest = out.resolve("unit/evidence").resolve(m.decided().packageId()).resolve("manifest.json");
             JsonNode json = CanonicalJson.read(Files.readAllBytes(manifest));
             RedLightInput input = CanonicalJson.mapper().treeToValue(json.get("decisionInput"), RedLightInput.class);

@@ -26,9 +26,9 @@ class RedLightScoreTest {
         GroundTruth truth = new GroundTruth("t", 60, 0.3, List.of(runner("a", 10, 1.0), runner("b", 20, 0.5),
                 runner("c", 40, 2.0)));
         List<DecidedCase> cases = List.of(
-                new DecidedCase("p1", EPOCH.plusMillis(10_040), 1.04, "L1"),
-                new DecidedCase("p2", EPOCH.plusMillis(10_100), 1.10, "L1"),
-                new DecidedCase("p3", EPOCH.plusMillis(19_980), 0.48, "L1"));
+                new DecidedCase("p1", EPOCH.plusMillis(10_040), 1.04, "L1", null),
+                new DecidedCase("p2", EPOCH.plusMillis(10_100), 1.10, "L1", null),
+                new DecidedCase("p3", EPOCH.plusMillis(19_980), 0.48, "L1", null));
         RedLightScore s = RedLightScore.of(truth, EPOCH, cases);
         assertEquals(2, s.matches().size());
         assertEquals(List.of("p2"), s.falsePositives().stream().map(DecidedCase::packageId).toList(),
