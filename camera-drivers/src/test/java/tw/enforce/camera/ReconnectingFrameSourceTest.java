@@ -1,5 +1,6 @@
 package tw.enforce.camera;
 
+import tw.enforce.testing.ManualClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,7 +29,7 @@ class ReconnectingFrameSourceTest {
     /** A backoff that does not sleep: it records the delay and moves the clock on by it. */
     private boolean fakeWait(Duration d) {
         waits.add(d);
-        clock.now = clock.now.plus(d);
+        clock.advance(d);
         return true;
     }
 
@@ -44,8 +45,8 @@ class ReconnectingFrameSourceTest {
                 if (left.isEmpty()) {
                     throw new FrameSourceException("camera cam-r: device /dev/video0 gone");
                 }
-                clock.now = clock.now.plus(FRAME);
-                return Optional.of(new Frame("inner", left.poll(), clock.now, 4, 2, new byte[24]));
+                clock.advance(FRAME);
+                return Optional.of(new Frame("inner", left.poll(), clock.instant(), 4, 2, new byte[24]));
             }
 
             @Override
@@ -155,28 +156,5 @@ class ReconnectingFrameSourceTest {
 
         assertEquals(Optional.empty(), self[0].next());
         assertTrue(self[0].status().lastError().contains("/dev/video-enforce-missing"), self[0].status().lastError());
-    }
-
-    private static final class ManualClock extends Clock {
-        volatile Instant now;
-
-        ManualClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
     }
 }

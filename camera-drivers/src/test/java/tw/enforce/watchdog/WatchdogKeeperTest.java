@@ -1,5 +1,6 @@
 package tw.enforce.watchdog;
 
+import tw.enforce.testing.ManualClock;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -43,33 +44,10 @@ class WatchdogKeeperTest {
         }
     }
 
-    static final class SetClock extends Clock {
-        volatile Instant now = T0;
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-    }
-
     @Test
     void petsOnlyWhileThePipelineShowsSignsOfLife() {
         FakeWatchdog dog = new FakeWatchdog();
-        SetClock clock = new SetClock();
+        ManualClock clock = new ManualClock(T0);
         WatchdogKeeper keeper = new WatchdogKeeper(dog, clock, Duration.ofSeconds(1), Duration.ofSeconds(5));
 
         for (int i = 0; i < 10; i++) {
@@ -93,7 +71,7 @@ class WatchdogKeeperTest {
     @Test
     void pipelineThatNeverStartsIsNotKeptAlive() {
         FakeWatchdog dog = new FakeWatchdog();
-        SetClock clock = new SetClock();
+        ManualClock clock = new ManualClock(T0);
         WatchdogKeeper keeper = new WatchdogKeeper(dog, clock, Duration.ofSeconds(1), Duration.ofSeconds(5));
 
         clock.advance(Duration.ofSeconds(6));
@@ -105,7 +83,7 @@ class WatchdogKeeperTest {
     @Test
     void failedPetIsReportedAndRetriedNextTick() {
         FakeWatchdog dog = new FakeWatchdog();
-        WatchdogKeeper keeper = new WatchdogKeeper(dog, new SetClock(), Duration.ofSeconds(1), Duration.ofSeconds(5));
+        WatchdogKeeper keeper = new WatchdogKeeper(dog, new ManualClock(T0), Duration.ofSeconds(1), Duration.ofSeconds(5));
         dog.failing = true;
         assertFalse(keeper.tick());
         dog.failing = false;

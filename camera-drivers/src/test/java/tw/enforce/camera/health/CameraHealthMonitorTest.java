@@ -1,5 +1,6 @@
 package tw.enforce.camera.health;
 
+import tw.enforce.testing.ManualClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,13 +19,13 @@ class CameraHealthMonitorTest {
 
     private static final Duration FRAME = Duration.ofMillis(100);
 
-    private TestClock clock;
+    private ManualClock clock;
     private CameraHealthMonitor monitor;
     private long sequence;
 
     @BeforeEach
     void start() {
-        clock = new TestClock(TestFrames.T0);
+        clock = new ManualClock(TestFrames.T0);
         monitor = new CameraHealthMonitor("cam-h", HealthThresholds.defaults(), clock);
         monitor.setReference(Scenes.site(TestFrames.T0, 0));
     }

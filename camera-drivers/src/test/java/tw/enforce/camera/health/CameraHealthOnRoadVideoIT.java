@@ -1,5 +1,6 @@
 package tw.enforce.camera.health;
 
+import tw.enforce.testing.ManualClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,7 +39,7 @@ class CameraHealthOnRoadVideoIT {
     }
 
     private static CameraHealth run(UnaryOperator<Frame> camera, List<FrameMetrics> seen) {
-        TestClock clock = new TestClock(TestFrames.T0);
+        ManualClock clock = new ManualClock(TestFrames.T0);
         try (CameraHealthMonitor monitor = new CameraHealthMonitor("cam-road", HealthThresholds.defaults(), clock)) {
             monitor.setReference(frames.get(0));
             CameraHealth health = null;
@@ -54,7 +55,7 @@ class CameraHealthOnRoadVideoIT {
     @Test
     void recordedTrafficAgainstItsFirstFrameIsHealthy() {
         List<FrameMetrics> seen = new ArrayList<>();
-        TestClock clock = new TestClock(TestFrames.T0);
+        ManualClock clock = new ManualClock(TestFrames.T0);
         try (CameraHealthMonitor monitor = new CameraHealthMonitor("cam-road", HealthThresholds.defaults(), clock)) {
             monitor.setReference(frames.get(0));
             for (Frame f : frames) {

@@ -1,5 +1,6 @@
 package tw.enforce.gpio.pi4j;
 
+import tw.enforce.testing.ManualClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,7 +18,7 @@ class CabinetAndLedTest {
 
     @Test
     void openingTheCabinetDoorIsReportedWithTheEdgeTime() {
-        FakeClock clock = new FakeClock(T0);
+        ManualClock clock = new ManualClock(T0);
         List<CabinetTamper.Event> events = new ArrayList<>();
         try (MockGpio gpio = MockGpio.start(clock)) {
             CabinetTamper door = new CabinetTamper(gpio.board(), 5, true, Duration.ofMillis(50), events::add);
@@ -38,7 +39,7 @@ class CabinetAndLedTest {
 
     @Test
     void statusLedIsSteadyWhenOkAndBlinksWhenDegraded() {
-        try (MockGpio gpio = MockGpio.start(new FakeClock(T0))) {
+        try (MockGpio gpio = MockGpio.start(new ManualClock(T0))) {
             StatusLed led = new StatusLed(gpio.board().output("status-led", 6));
             led.show(StatusLed.Indication.OK);
             led.tick(T0);
@@ -66,7 +67,7 @@ class CabinetAndLedTest {
 
     @Test
     void illuminatorPulseEndsOnItsOwn() throws Exception {
-        try (MockGpio gpio = MockGpio.start(new FakeClock(T0))) {
+        try (MockGpio gpio = MockGpio.start(new ManualClock(T0))) {
             var flash = gpio.board().output("ir-flash", 12);
             flash.pulse(Duration.ofMillis(30));
             assertTrue(gpio.outputLevel(12));

@@ -1,5 +1,6 @@
 package tw.enforce.gpio.pi4j;
 
+import tw.enforce.testing.ManualClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,7 +15,7 @@ import tw.enforce.gpio.pi4j.LeadingEdgeDebouncer.Change;
 class LeadingEdgeDebouncerTest {
 
     private static final Instant T0 = Instant.parse("2026-11-26T08:00:00Z");
-    private final FakeClock clock = new FakeClock(T0);
+    private final ManualClock clock = new ManualClock(T0);
     private final List<Change> changes = new ArrayList<>();
     private final LeadingEdgeDebouncer debouncer =
             new LeadingEdgeDebouncer(clock, Duration.ofMillis(20), false, changes::add);

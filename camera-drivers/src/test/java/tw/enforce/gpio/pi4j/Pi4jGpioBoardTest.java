@@ -1,5 +1,6 @@
 package tw.enforce.gpio.pi4j;
 
+import tw.enforce.testing.ManualClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -21,7 +22,7 @@ class Pi4jGpioBoardTest {
     private static final Instant T0 = Instant.parse("2026-11-26T08:00:00Z");
     private static final Duration DEBOUNCE = Duration.ofMillis(20);
 
-    private final FakeClock clock = new FakeClock(T0);
+    private final ManualClock clock = new ManualClock(T0);
     private final MockGpio gpio = MockGpio.start(clock);
     private final GpioBoard board = gpio.board();
     private final List<PinEdge> edges = new CopyOnWriteArrayList<>();

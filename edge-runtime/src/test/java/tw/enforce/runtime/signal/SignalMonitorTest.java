@@ -77,7 +77,23 @@ class SignalMonitorTest {
 
         @Override
         public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
+            SetClock source = this;
+            return new Clock() {
+                @Override
+                public Instant instant() {
+                    return source.instant();
+                }
+
+                @Override
+                public ZoneId getZone() {
+                    return zone;
+                }
+
+                @Override
+                public Clock withZone(ZoneId other) {
+                    return source.withZone(other);
+                }
+            };
         }
     }
 }
