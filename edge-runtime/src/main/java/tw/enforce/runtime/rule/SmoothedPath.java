@@ -17,6 +17,7 @@ import java.util.List;
  */
 final class SmoothedPath {
     static final int MEDIAN_WINDOW = 5;
+    static final double MAX_PLAUSIBLE_MPS = 60;
 
     /** One confirmed change of side: between observation {@code before} and the next, at {@code fraction} of that step; direction +1 = upwards. */
     record Crossing(int before, double fraction, int direction) {
@@ -129,25 +130,37 @@ final class SmoothedPath {
         double st = 0, sx = 0, sy = 0, stt = 0, stx = 0, sty = 0;
         int n = 0;
         double lo = Double.MAX_VALUE, hi = -Double.MAX_VALUE;
-        for (int k = 0; k < t.length; k++) {
+        int from = Arrays.binarySearch(t, t[i] - halfWindowS - 1e-9);
+        from = from >= 0 ? from : -from - 1;
+        for (int k = from; k < t.length && t[k] - t[i] <= halfWindowS + 1e-9; k++) {
             double dt = t[k] - t[i];
-            if (Math.abs(dt) <= halfWindowS + 1e-9) {
-                st += dt;
-                sx += x[k];
-                sy += y[k];
-                stt += dt * dt;
-                stx += dt * x[k];
-                sty += dt * y[k];
-                n++;
-                lo = Math.min(lo, dt);
-                hi = Math.max(hi, dt);
-            }
+            st += dt;
+            sx += x[k];
+            sy += y[k];
+            stt += dt * dt;
+            stx += dt * x[k];
+            sty += dt * y[k];
+            n++;
+            lo = Math.min(lo, dt);
+            hi = Math.max(hi, dt);
         }
         double den = n * stt - st * st;
         if (n < 3 || den <= 0 || hi - lo < halfWindowS) {
             return new double[] {Double.NaN, Double.NaN};
         }
         return new double[] {(n * stx - st * sx) / den, (n * sty - st * sy) / den};
+    }
+
+    /**
+     * Whether the step into observation k is faster than any vehicle ({@value #MAX_PLAUSIBLE_MPS}
+     * m/s): the track has jumped to another object, so no motion may be measured across it.
+     */
+    boolean jumpsAt(int k) {
+        if (k <= 0) {
+            return false;
+        }
+        double dt = Math.max(t[k] - t[k - 1], 1e-3);
+        return Math.hypot(x[k] - x[k - 1], y[k] - y[k - 1]) / dt > MAX_PLAUSIBLE_MPS;
     }
 
     /**

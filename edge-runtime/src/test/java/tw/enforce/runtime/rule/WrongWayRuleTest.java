@@ -1,0 +1,78 @@
+package tw.enforce.runtime.rule;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tw.enforce.runtime.config.Travel;
+
+class WrongWayRuleTest {
+    static final WrongWaySettings SETTINGS = new WrongWaySettings(IllegalTurnRuleTest.LANES, 8.0);
+    static final WrongWayRule RULE = new WrongWayRule(SETTINGS);
+
+    static RuleOutcome decide(List<TrajectorySample> traj) {
+        return RULE.decide(new WrongWayInput(5, traj, SETTINGS));
+    }
+
+    @Test
+    void vehicleDrivingDownAnApproachLaneIsWrongWayOnceItHasCoveredTheDistance() {
+        // enters L2 at y = -5 (t = 0) going -y at 36 km/h: 8 m against travel at t = 0.8 s
+        List<TrajectorySample> traj = Paths.of(t -> 1.75, t -> -5 - 10 * t).jitter(0.1, 1).observe(0, 4);
+        RuleOutcome.Violation v = assertInstanceOf(RuleOutcome.Violation.class, decide(traj));
+        WrongWayMeasurement m = (WrongWayMeasurement) v.measurement();
+        assertEquals("WRONG_WAY", v.rule());
+        assertEquals("L2", v.lane());
+        assertEquals(Travel.APPROACH, m.travel());
+        assertEquals(0.8, Paths.secondsOf(v.eventTime()), 0.1);
+        assertEquals(36, m.speedKmhAgainst(), 3);
+        assertEquals(-13, m.eventY(), 0.5);
+        assertEquals(List.of("wrong-way-start", "wrong-way-midway", "wrong-way-distance-reached"),
+                v.frames().stream().map(FrameRef::role).toList());
+    }
+
+    @Test
+    void lawfulTrafficInTheOppositeLaneIsNotWrongWay() {
+        assertInstanceOf(RuleOutcome.NoViolation.class, decide(Paths.of(t -> -5.25, t -> -2 - 12 * t).jitter(0.1, 2).observe(0, 5)));
+    }
+
+    @Test
+    void lawfulVehicleHuggingTheLineOfAnApproachLaneIsNotInIt() {
+        // travels -y in O1, 0.1 m from L1's edge
+        assertInstanceOf(RuleOutcome.NoViolation.class, decide(Paths.of(t -> -3.6, t -> -2 - 12 * t).jitter(0.1, 3).observe(0, 5)));
+    }
+
+    @Test
+    void standingVehicleWithAJitteringBoxDoesNotTravel() {
+        WrongWaySettings shortDistance = new WrongWaySettings(IllegalTurnRuleTest.LANES, 2.0);
+        List<TrajectorySample> traj = Paths.of(t -> 1.75, t -> -40).jitter(0.3, 4).outliers(0.05).observe(0, 120);
+        assertInstanceOf(RuleOutcome.NoViolation.class, RULE.decide(new WrongWayInput(5, traj, shortDistance)));
+    }
+
+    @Test
+    void rollingBackAMetreInAQueueIsNotWrongWay() {
+        List<TrajectorySample> traj = Paths.of(t -> 1.75, Paths.knots(0, -40, 5, -10, 10, -10, 12, -11, 20, -11)).jitter(0.15, 5).observe(0, 20);
+        assertInstanceOf(RuleOutcome.NoViolation.class, decide(traj));
+    }
+
+    @Test
+    void uTurnInTheJunctionIntoTheOppositeLaneIsNotWrongWay() {
+        Paths uTurn = IllegalTurnRuleTest.path(-1.75, 4.6, -1.75, 5.5, 5.6, -3.75, 7.0, 6.6, -5.25, 5.5, 7.6, -5.25, 0, 9.6, -5.25, -14);
+        assertInstanceOf(RuleOutcome.NoViolation.class, decide(uTurn.jitter(0.1, 6).observe(0, 9.6)));
+    }
+
+    @Test
+    void trackJumpingBackToAVehicleQueuedBehindIsNotTravel() {
+        List<TrajectorySample> traj = new ArrayList<>(Paths.of(t -> 1.75, t -> -20).jitter(0.1, 7).observe(0, 5));
+        traj.addAll(Paths.of(t -> 1.75, t -> -32).jitter(0.1, 8).observe(5.05, 10));
+        assertInstanceOf(RuleOutcome.NoViolation.class, decide(traj));
+    }
+
+    @Test
+    void wrongWayDriverSeenAcrossAShortOcclusionIsStillCaught() {
+        List<TrajectorySample> traj = Paths.of(t -> 1.75, t -> -5 - 10 * t).jitter(0.1, 9).gap(0.5, 1.0).observe(0, 4);
+        RuleOutcome.Violation v = assertInstanceOf(RuleOutcome.Violation.class, decide(traj));
+        assertEquals(0.8, Paths.secondsOf(v.eventTime()), 0.15);
+    }
+}
