@@ -2,11 +2,12 @@ package tw.enforce.runtime.rule;
 
 import java.util.List;
 import java.util.Optional;
+import tw.enforce.runtime.config.Travel;
 import tw.enforce.runtime.detect.ObjectClass;
 
 /**
- * RESTRICTED_CLASS: a vehicle of a class its lane bans crosses the check line in that lane (in the
- * lane's direction of travel). The class must be stable: agreed by at least {@code
+ * RESTRICTED_CLASS: a vehicle of a class its lane bans crosses the check line in that lane, travelling
+ * towards the junction (the front is the ground point only for traffic facing the camera). The class must be stable: agreed by at least {@code
  * minClassAgreement} of at least {@value #MIN_CLASS_OBSERVATIONS} detections. The crossing needs
  * the smoothed front {@value #MARGIN_M} m either side of the line on {@value #CONFIRM} observations,
  * and a vehicle within {@value #LANE_TOLERANCE_M} m of a lane boundary must be banned in every lane
@@ -14,7 +15,7 @@ import tw.enforce.runtime.detect.ObjectClass;
  */
 public final class RestrictedClassRule implements ViolationRule<RestrictedClassInput> {
     public static final String NAME = "RESTRICTED_CLASS";
-    static final int MIN_CLASS_OBSERVATIONS = 5;
+    static final int MIN_CLASS_OBSERVATIONS = 10;
     static final double MARGIN_M = 0.5;
     static final int CONFIRM = 2;
     static final double LANE_TOLERANCE_M = 0.3;
@@ -65,16 +66,11 @@ public final class RestrictedClassRule implements ViolationRule<RestrictedClassI
         }
         SmoothedPath p = SmoothedPath.of(in.trajectory());
         for (LaneSpec lane : cfg.lanes()) {
-            if (!lane.bannedClasses().contains(c)) {
+            if (!lane.bannedClasses().contains(c) || lane.travel() != Travel.APPROACH) {
                 continue;
             }
-            int s = lane.travel().sign();
-            double[] along = new double[p.size()];
-            for (int i = 0; i < along.length; i++) {
-                along[i] = s * p.y[i];
-            }
             double checkY = cfg.checkYFor(lane);
-            for (SmoothedPath.Crossing cross : SmoothedPath.crossings(along, s * checkY, MARGIN_M, CONFIRM)) {
+            for (SmoothedPath.Crossing cross : SmoothedPath.crossings(p.y, checkY, MARGIN_M, CONFIRM)) {
                 double x = SmoothedPath.lerp(p.x, cross);
                 if (cross.direction() < 0 || !lane.holds(x, 0)) {
                     continue;

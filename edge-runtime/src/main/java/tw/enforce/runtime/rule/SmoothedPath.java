@@ -124,7 +124,8 @@ final class SmoothedPath {
 
     /**
      * Least-squares velocity (m/s, x and y) from the observations within ±{@code halfWindowS} of
-     * observation i; NaN when fewer than three observations or less than half the window span.
+     * observation i; NaN when fewer than three observations, or when they span less than 3/4 of
+     * the half-window (so one side of the window may be missing: a track's ends, an occlusion).
      */
     double[] velocity(int i, double halfWindowS) {
         double st = 0, sx = 0, sy = 0, stt = 0, stx = 0, sty = 0;
@@ -145,7 +146,7 @@ final class SmoothedPath {
             hi = Math.max(hi, dt);
         }
         double den = n * stt - st * st;
-        if (n < 3 || den <= 0 || hi - lo < halfWindowS) {
+        if (n < 3 || den <= 0 || hi - lo < 0.75 * halfWindowS) {
             return new double[] {Double.NaN, Double.NaN};
         }
         return new double[] {(n * stx - st * sx) / den, (n * sty - st * sy) / den};

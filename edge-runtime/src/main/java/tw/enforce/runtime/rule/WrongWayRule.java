@@ -5,16 +5,19 @@ import java.util.Optional;
 
 /**
  * WRONG_WAY: in one lane, the vehicle moves at least {@code minDistanceM} against the lane's travel.
- * The distance is measured on the smoothed path from the most lawful point of an uninterrupted stay
- * in the lane (at least {@value #LANE_INSET_M} m inside it, so a lawful vehicle hugging the line of an
- * opposite lane is never in it), restarting when the vehicle leaves the lane, enters the junction or
- * the track jumps; at the moment the distance is reached the vehicle must be moving against the lane
- * at {@value #MIN_AGAINST_MPS} m/s or more (a standing vehicle's jitter is not travel).
+ * The distance is measured on the smoothed path from where the vehicle started moving against the
+ * lane (least-squares speed over ±0.5 s at least {@value #MOVING_MPS} m/s against it) while at least
+ * {@value #LANE_INSET_M} m inside the lane, so a lawful vehicle hugging the line of an opposite lane
+ * is never in it; the count restarts when the vehicle stops, leaves the lane or the track jumps, and
+ * when the distance is reached it must still be moving against the lane at {@value
+ * #MIN_AGAINST_MPS} m/s or more (a standing vehicle's jitter is not travel). Lanes are strips of x
+ * along the whole road, as in the site config.
  */
 public final class WrongWayRule implements ViolationRule<WrongWayInput> {
     public static final String NAME = "WRONG_WAY";
     static final double LANE_INSET_M = 0.3;
     static final double MIN_AGAINST_MPS = 1.0;
+    static final double MOVING_MPS = 0.5;
     private static final double VELOCITY_WINDOW_S = 0.5;
 
     private final WrongWaySettings settings;
@@ -48,22 +51,19 @@ public final class WrongWayRule implements ViolationRule<WrongWayInput> {
         LaneSpec lane = null;
         int anchor = -1;
         for (int k = 0; k < p.size(); k++) {
-            LaneSpec here = laneOf(in.settings().lanes(), p.x[k], p.y[k]);
-            if (here == null || !here.equals(lane) || p.jumpsAt(k)) {
+            LaneSpec here = laneOf(in.settings().lanes(), p.x[k]);
+            double speedAgainst = here == null ? Double.NaN : -here.travel().sign() * p.velocity(k, VELOCITY_WINDOW_S)[1];
+            if (Double.isNaN(speedAgainst) && here != null && here.equals(lane) && anchor >= 0 && !p.jumpsAt(k)) {
+                continue; // too few observations around k (an occlusion) to tell its speed: the stay goes on
+            }
+            boolean against = speedAgainst >= MOVING_MPS;
+            if (!against || !here.equals(lane) || anchor < 0 || p.jumpsAt(k)) {
                 lane = here;
-                anchor = k;
+                anchor = against ? k : -1;
                 continue;
             }
             int s = lane.travel().sign();
-            if (s * p.y[k] > s * p.y[anchor]) {
-                anchor = k;
-            }
-            double against = s * (p.y[anchor] - p.y[k]);
-            if (against < need) {
-                continue;
-            }
-            double speedAgainst = -s * p.velocity(k, VELOCITY_WINDOW_S)[1];
-            if (!(speedAgainst >= MIN_AGAINST_MPS)) {
+            if (s * (p.y[anchor] - p.y[k]) < need || speedAgainst < MIN_AGAINST_MPS) {
                 continue;
             }
             int j = anchor + 1;
@@ -85,9 +85,9 @@ public final class WrongWayRule implements ViolationRule<WrongWayInput> {
         return new RuleOutcome.NoViolation("not seen moving " + need + " m against a lane's travel");
     }
 
-    private static LaneSpec laneOf(List<LaneSpec> lanes, double x, double y) {
+    private static LaneSpec laneOf(List<LaneSpec> lanes, double x) {
         for (LaneSpec l : lanes) {
-            if (l.holds(x, LANE_INSET_M) && y <= l.stopLineY()) {
+            if (l.holds(x, LANE_INSET_M)) {
                 return l;
             }
         }

@@ -2,11 +2,7 @@ package tw.enforce.runtime.rule;
 
 import java.util.List;
 
-/**
- * The lanes with their lawful travel, and how far (metres) a vehicle must move against its lane's
- * travel to be driving the wrong way. Lanes are judged on the road before the junction (y up to
- * the lane's stop line); inside the junction vehicles turn and lanes do not apply.
- */
+/** The lanes with their lawful travel, and how far (metres) a vehicle must move against its lane's travel to be driving the wrong way. */
 public record WrongWaySettings(List<LaneSpec> lanes, double minDistanceM) {
     public WrongWaySettings {
         lanes = List.copyOf(lanes);

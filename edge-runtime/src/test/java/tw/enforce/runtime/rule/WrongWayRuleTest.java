@@ -75,4 +75,20 @@ class WrongWayRuleTest {
         RuleOutcome.Violation v = assertInstanceOf(RuleOutcome.Violation.class, decide(traj));
         assertEquals(0.8, Paths.secondsOf(v.eventTime()), 0.15);
     }
+
+    @Test
+    void wrongWayDriverComingOutOfTheJunctionIsCountedFromWhereItIsFirstSeen() {
+        // first seen at y = 22 beyond the exit line, heading down L2 at 36 km/h
+        List<TrajectorySample> traj = Paths.of(t -> 1.75, t -> 22 - 10 * t).jitter(0.1, 10).observe(0, 3);
+        RuleOutcome.Violation v = assertInstanceOf(RuleOutcome.Violation.class, decide(traj));
+        assertEquals(0.8, Paths.secondsOf(v.eventTime()), 0.1);
+        assertEquals(22, ((WrongWayMeasurement) v.measurement()).startY(), 0.5);
+    }
+
+    @Test
+    void stoppingHalfwayRestartsTheDistance() {
+        // 5 m against L2, three seconds at rest, 5 m more: never 8 m in one go
+        Paths p = Paths.of(t -> 1.75, Paths.knots(0, -5, 1, -10, 4, -10, 5, -15, 9, -15));
+        assertInstanceOf(RuleOutcome.NoViolation.class, decide(p.jitter(0.1, 11).observe(0, 9)));
+    }
 }
