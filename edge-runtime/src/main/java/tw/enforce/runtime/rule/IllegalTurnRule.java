@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import tw.enforce.runtime.config.Movement;
+import tw.enforce.runtime.config.SiteConfig;
 import tw.enforce.runtime.config.Travel;
 
 /**
@@ -25,10 +26,28 @@ public final class IllegalTurnRule implements ViolationRule<TurnInput> {
     private final TurnSettings settings;
 
     public IllegalTurnRule(TurnSettings settings) {
-        if (settings.lanes().stream().noneMatch(l -> l.travel() == Travel.APPROACH)) {
-            throw new IllegalArgumentException("ILLEGAL_TURN needs at least one lane travelling towards the junction");
-        }
         this.settings = settings;
+    }
+
+    /** The rule for a site with {@code rules.turn} and {@code approach.junction}. */
+    public static IllegalTurnRule fromSite(SiteConfig site) {
+        Sections.require(site.rules().turn(), "rules.turn");
+        Sections.require(site.approach().junction(), "approach.junction (needed by rules.turn)");
+        var j = site.approach().junction();
+        return new IllegalTurnRule(new TurnSettings(LaneSpec.allOf(site), site.approach().exitLineY(), j.xMin(), j.xMax()));
+    }
+
+    /**
+     * An instance for replaying recorded inputs without the site file: {@link #decide} depends on the
+     * input alone; {@link #inputFor} finds nothing to judge.
+     */
+    public static IllegalTurnRule forReplay() {
+        return new IllegalTurnRule(new TurnSettings(List.of(), 1, -1, 1));
+    }
+
+    @Override
+    public String toString() {
+        return NAME;
     }
 
     @Override

@@ -3,6 +3,7 @@ package tw.enforce.runtime.rule;
 import java.util.ArrayList;
 import java.util.List;
 import tw.enforce.runtime.config.Movement;
+import tw.enforce.runtime.config.SiteConfig;
 import tw.enforce.runtime.config.Travel;
 import tw.enforce.runtime.detect.ObjectClass;
 
@@ -23,6 +24,17 @@ public record LaneSpec(String id, double xMin, double xMax, Travel travel, doubl
         travel = travel == null ? Travel.APPROACH : travel;
         movements = movements == null ? List.of(Movement.STRAIGHT, Movement.LEFT, Movement.RIGHT) : List.copyOf(movements);
         bannedClasses = bannedClasses == null ? List.of() : List.copyOf(bannedClasses);
+    }
+
+    /** The lane as the site config describes it, with its stop line resolved (its own, else the approach's). */
+    public static LaneSpec of(SiteConfig.Approach approach, SiteConfig.Lane lane) {
+        return new LaneSpec(lane.id(), lane.xMin(), lane.xMax(), lane.travel(), approach.stopLineY(lane), lane.movements(),
+                lane.bannedClasses());
+    }
+
+    /** Every lane of the site's approach. */
+    public static List<LaneSpec> allOf(SiteConfig site) {
+        return site.approach().lanes().stream().map(l -> of(site.approach(), l)).toList();
     }
 
     /** Whether x lies in the strip shrunk by {@code inset} on both sides (a negative inset widens it). */

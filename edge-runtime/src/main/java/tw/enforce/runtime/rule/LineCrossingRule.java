@@ -2,6 +2,7 @@ package tw.enforce.runtime.rule;
 
 import java.util.List;
 import java.util.Optional;
+import tw.enforce.runtime.config.SiteConfig;
 
 /**
  * LINE_CROSSING: the vehicle's ground point goes from one side of a no-crossing line to the other
@@ -20,10 +21,28 @@ public final class LineCrossingRule implements ViolationRule<LineCrossingInput> 
     private final LineCrossingSettings settings;
 
     public LineCrossingRule(LineCrossingSettings settings) {
-        if (settings.lines().isEmpty()) {
-            throw new IllegalArgumentException("LINE_CROSSING needs at least one double line in approach.doubleLines");
-        }
         this.settings = settings;
+    }
+
+    /** The rule for a site with {@code rules.lineCrossing} and {@code approach.doubleLines}. */
+    public static LineCrossingRule fromSite(SiteConfig site) {
+        Sections.require(site.rules().lineCrossing(), "rules.lineCrossing");
+        List<PaintedLine> lines = site.approach().doubleLines().stream()
+                .map(d -> new PaintedLine(d.id(), d.colour(), d.from().world(), d.to().world())).toList();
+        return new LineCrossingRule(new LineCrossingSettings(lines, LaneSpec.allOf(site)));
+    }
+
+    /**
+     * An instance for replaying recorded inputs without the site file: {@link #decide} depends on the
+     * input alone; {@link #inputFor} finds nothing to judge.
+     */
+    public static LineCrossingRule forReplay() {
+        return new LineCrossingRule(new LineCrossingSettings(List.of(), List.of()));
+    }
+
+    @Override
+    public String toString() {
+        return NAME;
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import tw.enforce.runtime.config.SiteConfig;
 
 /**
  * NO_STOPPING: the ground point stands (speed below {@code standingKmh}) inside a zone for at least
@@ -26,10 +27,29 @@ public final class NoStoppingRule implements ViolationRule<NoStoppingInput> {
     private final NoStoppingSettings settings;
 
     public NoStoppingRule(NoStoppingSettings settings) {
-        if (settings.zones().isEmpty()) {
-            throw new IllegalArgumentException("NO_STOPPING needs at least one zone in approach.noStoppingZones");
-        }
         this.settings = settings;
+    }
+
+    /** The rule for a site with {@code rules.noStopping} and {@code approach.noStoppingZones}. */
+    public static NoStoppingRule fromSite(SiteConfig site) {
+        var section = Sections.require(site.rules().noStopping(), "rules.noStopping");
+        List<StoppingZone> zones = site.approach().noStoppingZones().stream()
+                .map(z -> new StoppingZone(z.id(), z.kind(), z.maxDwellSeconds(),
+                        z.polygon().stream().map(p -> p.world()).toList())).toList();
+        return new NoStoppingRule(new NoStoppingSettings(zones, section.standingKmh(), LaneSpec.allOf(site)));
+    }
+
+    /**
+     * An instance for replaying recorded inputs without the site file: {@link #decide} depends on the
+     * input alone; {@link #inputFor} finds nothing to judge.
+     */
+    public static NoStoppingRule forReplay() {
+        return new NoStoppingRule(new NoStoppingSettings(List.of(), 3.0, List.of()));
+    }
+
+    @Override
+    public String toString() {
+        return NAME;
     }
 
     @Override

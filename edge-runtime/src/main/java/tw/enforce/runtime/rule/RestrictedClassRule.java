@@ -2,6 +2,7 @@ package tw.enforce.runtime.rule;
 
 import java.util.List;
 import java.util.Optional;
+import tw.enforce.runtime.config.SiteConfig;
 import tw.enforce.runtime.config.Travel;
 import tw.enforce.runtime.detect.ObjectClass;
 
@@ -23,10 +24,27 @@ public final class RestrictedClassRule implements ViolationRule<RestrictedClassI
     private final RestrictedClassSettings settings;
 
     public RestrictedClassRule(RestrictedClassSettings settings) {
-        if (settings.lanes().stream().allMatch(l -> l.bannedClasses().isEmpty())) {
-            throw new IllegalArgumentException("RESTRICTED_CLASS needs a lane with bannedClasses");
-        }
         this.settings = settings;
+    }
+
+    /** The rule for a site with {@code rules.restrictedClass} and lanes with {@code bannedClasses}. */
+    public static RestrictedClassRule fromSite(SiteConfig site) {
+        var section = Sections.require(site.rules().restrictedClass(), "rules.restrictedClass");
+        return new RestrictedClassRule(new RestrictedClassSettings(LaneSpec.allOf(site), section.checkY(),
+                section.minClassAgreement()));
+    }
+
+    /**
+     * An instance for replaying recorded inputs without the site file: {@link #decide} depends on the
+     * input alone; {@link #inputFor} finds nothing to judge.
+     */
+    public static RestrictedClassRule forReplay() {
+        return new RestrictedClassRule(new RestrictedClassSettings(List.of(), null, 0.8));
+    }
+
+    @Override
+    public String toString() {
+        return NAME;
     }
 
     @Override

@@ -2,6 +2,7 @@ package tw.enforce.runtime.rule;
 
 import java.util.List;
 import java.util.Optional;
+import tw.enforce.runtime.config.SiteConfig;
 
 /**
  * WRONG_WAY: in one lane, the vehicle moves at least {@code minDistanceM} against the lane's travel.
@@ -23,10 +24,26 @@ public final class WrongWayRule implements ViolationRule<WrongWayInput> {
     private final WrongWaySettings settings;
 
     public WrongWayRule(WrongWaySettings settings) {
-        if (settings.lanes().isEmpty()) {
-            throw new IllegalArgumentException("WRONG_WAY needs at least one lane");
-        }
         this.settings = settings;
+    }
+
+    /** The rule for a site with {@code rules.wrongWay}. */
+    public static WrongWayRule fromSite(SiteConfig site) {
+        Sections.require(site.rules().wrongWay(), "rules.wrongWay");
+        return new WrongWayRule(new WrongWaySettings(LaneSpec.allOf(site), site.rules().wrongWay().minDistanceM()));
+    }
+
+    /**
+     * An instance for replaying recorded inputs without the site file: {@link #decide} depends on the
+     * input alone; {@link #inputFor} finds nothing to judge.
+     */
+    public static WrongWayRule forReplay() {
+        return new WrongWayRule(new WrongWaySettings(List.of(), 8.0));
+    }
+
+    @Override
+    public String toString() {
+        return NAME;
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import tw.enforce.runtime.config.SiteConfig;
 
 /**
  * YIELD: while the vehicle's front is on a crosswalk, a pedestrian is on the same crosswalk within
@@ -13,7 +14,8 @@ import java.util.Optional;
  * "entering"), must be at least {@value #INSIDE_M} m in, and the conflict must hold on {@value
  * #MIN_CONFLICTS} observations, with the pedestrian {@value #PED_INSET_M} m inside the crosswalk and
  * positions interpolated only across gaps up to {@value #MAX_GAP_S} s, so one jittering box
- * cannot make a ticket.
+ * cannot make a ticket; a pedestrian track of fewer than {@value #MIN_PEDESTRIAN_OBSERVATIONS}
+ * observations (a passing false detection) is not a pedestrian.
  */
 public final class YieldRule implements ViolationRule<YieldInput> {
     public static final String NAME = "YIELD";
@@ -22,6 +24,7 @@ public final class YieldRule implements ViolationRule<YieldInput> {
     static final double PED_INSET_M = 0.1;
     static final int CONFIRM = 2;
     static final int MIN_CONFLICTS = 2;
+    static final int MIN_PEDESTRIAN_OBSERVATIONS = 5;
     static final double MAX_GAP_S = 1.0;
     private static final double NEAR_M = 1.0;
     private static final Duration SPAN_MARGIN = Duration.ofSeconds(2);
@@ -29,10 +32,28 @@ public final class YieldRule implements ViolationRule<YieldInput> {
     private final YieldSettings settings;
 
     public YieldRule(YieldSettings settings) {
-        if (settings.crosswalks().isEmpty()) {
-            throw new IllegalArgumentException("YIELD needs at least one crosswalk in approach.crosswalks");
-        }
         this.settings = settings;
+    }
+
+    /** The rule for a site with {@code rules.yield} and {@code approach.crosswalks}. */
+    public static YieldRule fromSite(SiteConfig site) {
+        Sections.require(site.rules().yield(), "rules.yield");
+        List<CrosswalkArea> crosswalks = site.approach().crosswalks().stream()
+                .map(c -> new CrosswalkArea(c.id(), c.yMin(), c.yMax(), c.xMin(), c.xMax())).toList();
+        return new YieldRule(new YieldSettings(crosswalks, site.rules().yield().conflictDistanceM(), LaneSpec.allOf(site)));
+    }
+
+    /**
+     * An instance for replaying recorded inputs without the site file: {@link #decide} depends on the
+     * input alone; {@link #inputFor} finds nothing to judge.
+     */
+    public static YieldRule forReplay() {
+        return new YieldRule(new YieldSettings(List.of(), 3.0, List.of()));
+    }
+
+    @Override
+    public String toString() {
+        return NAME;
     }
 
     @Override
@@ -82,6 +103,9 @@ public final class YieldRule implements ViolationRule<YieldInput> {
             }
             why = "no pedestrian in conflict on " + cw.id();
             for (int j = 0; j < peds.size(); j++) {
+                if (peds.get(j).size() < MIN_PEDESTRIAN_OBSERVATIONS) {
+                    continue;
+                }
                 RuleOutcome o = judge(in, v, entry, cw, in.pedestrians().get(j).trackId(), peds.get(j));
                 if (o != null) {
                     return o;

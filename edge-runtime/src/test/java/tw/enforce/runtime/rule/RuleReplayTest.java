@@ -18,6 +18,11 @@ import tw.enforce.sync.protocol.CanonicalJson;
  */
 class RuleReplayTest {
 
+    static final Map<String, ViolationRule<?>> REPLAY = Map.of(
+            LineCrossingRule.NAME, LineCrossingRule.forReplay(), YieldRule.NAME, YieldRule.forReplay(),
+            IllegalTurnRule.NAME, IllegalTurnRule.forReplay(), WrongWayRule.NAME, WrongWayRule.forReplay(),
+            RestrictedClassRule.NAME, RestrictedClassRule.forReplay(), NoStoppingRule.NAME, NoStoppingRule.forReplay());
+
     static Stream<Arguments> violations() {
         List<TrajectorySample> laneChange = LineCrossingRuleTest.laneChange(1.75, -1.75).jitter(0.1, 7).observe(0, 6);
         List<TrajectorySample> yieldCar = Paths.straight(1.75, -40, 30).jitter(0.1, 1).observe(0, 8);
@@ -35,7 +40,7 @@ class RuleReplayTest {
                 Arguments.of(NoStoppingRuleTest.RULE, new NoStoppingInput(6, parked, NoStoppingRuleTest.SETTINGS)));
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{index}: {0}")
     @MethodSource("violations")
     <I> void violationReplaysFromItsManifestJsonToTheSameMeasurement(ViolationRule<I> rule, I input) throws Exception {
         RuleOutcome.Violation first = assertInstanceOf(RuleOutcome.Violation.class, rule.decide(input));
@@ -49,5 +54,10 @@ class RuleReplayTest {
         assertEquals(first.lane(), again.lane());
         assertEquals(rule.name(), first.rule());
         assertArrayEquals(stored, CanonicalJson.write(readBack), "the same input always writes the same bytes");
+        @SuppressWarnings("unchecked")
+        ViolationRule<I> withoutSite = (ViolationRule<I>) REPLAY.get(rule.name());
+        RuleOutcome.Violation replayed = assertInstanceOf(RuleOutcome.Violation.class, withoutSite.decide(readBack));
+        assertArrayEquals(CanonicalJson.write(first.measurement()), CanonicalJson.write(replayed.measurement()),
+                "a rule built without the site decides a recorded input the same way");
     }
 }

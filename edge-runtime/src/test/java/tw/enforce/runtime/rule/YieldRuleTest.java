@@ -93,4 +93,12 @@ class YieldRuleTest {
         assertEquals(List.of(onIt), RULE.inputFor(car, new SceneContext(List.of(), List.of(farAway, onIt), List.of()))
                 .orElseThrow().pedestrians());
     }
+
+    @Test
+    void aPersonSeenInOnlyAFewFramesIsNotAPedestrianInConflict() {
+        List<TrajectorySample> car = Paths.straight(1.75, -40, 30).observe(0, 8);
+        PedestrianTrack flicker = new PedestrianTrack(56, Paths.of(t -> 1.75, t -> 5).observe(5.2, 5.45));
+        assertTrue(flicker.trajectory().size() < YieldRule.MIN_PEDESTRIAN_OBSERVATIONS);
+        assertInstanceOf(RuleOutcome.NoViolation.class, decide(car, flicker));
+    }
 }
