@@ -76,7 +76,7 @@ public final class IllegalTurnRule implements ViolationRule<TurnInput> {
         LaneSpec lane = null;
         for (LaneSpec l : approach) {
             for (SmoothedPath.Crossing c : SmoothedPath.crossings(p.y, l.stopLineY(), MARGIN_M, CONFIRM)) {
-                if (c.direction() > 0 && l.holds(SmoothedPath.lerp(p.x, c), -LANE_TOLERANCE_M)) {
+                if (c.direction() > 0 && p.plausible(c) && l.holds(SmoothedPath.lerp(p.x, c), -LANE_TOLERANCE_M)) {
                     if (entry == null || p.time(c) < p.time(entry)) {
                         entry = c;
                         lane = l;

@@ -9,13 +9,15 @@ import tw.enforce.runtime.config.SiteConfig;
  * within the line's extent. A side counts only once the smoothed ground point is {@value #MARGIN_M} m
  * beyond the line on {@value #CONFIRM} consecutive observations, so a vehicle driving on or next to
  * the line with a jittering box never "crosses"; a crossing of the line's extension, or within
- * {@value #END_MARGIN_M} m of its ends, is not one.
+ * {@value #END_MARGIN_M} m of its ends, is not one; nor is a step across the line faster than
+ * {@value #MAX_LATERAL_MPS} m/s sideways (the tracker swapping to a vehicle in the next lane).
  */
 public final class LineCrossingRule implements ViolationRule<LineCrossingInput> {
     public static final String NAME = "LINE_CROSSING";
     static final double MARGIN_M = 0.3;
     static final int CONFIRM = 2;
     static final double END_MARGIN_M = 0.5;
+    static final double MAX_LATERAL_MPS = 10;
     private static final double NEAR_M = 5.0;
 
     private final LineCrossingSettings settings;
@@ -82,6 +84,10 @@ public final class LineCrossingRule implements ViolationRule<LineCrossingInput> 
             }
             List<SmoothedPath.Crossing> crossings = SmoothedPath.crossings(side, 0, MARGIN_M, CONFIRM);
             for (SmoothedPath.Crossing c : crossings) {
+                int b = c.before();
+                if (!p.plausible(c) || Math.abs(side[b + 1] - side[b]) > MAX_LATERAL_MPS * (p.t[b + 1] - p.t[b])) {
+                    continue; // the track jumped to another vehicle: no one drove across the line
+                }
                 double cx = SmoothedPath.lerp(p.x, c);
                 double cy = SmoothedPath.lerp(p.y, c);
                 double along = line.along(cx, cy);

@@ -90,7 +90,7 @@ public final class RestrictedClassRule implements ViolationRule<RestrictedClassI
             double checkY = cfg.checkYFor(lane);
             for (SmoothedPath.Crossing cross : SmoothedPath.crossings(p.y, checkY, MARGIN_M, CONFIRM)) {
                 double x = SmoothedPath.lerp(p.x, cross);
-                if (cross.direction() < 0 || !lane.holds(x, 0)) {
+                if (cross.direction() < 0 || !p.plausible(cross) || !lane.holds(x, 0)) {
                     continue;
                 }
                 if (LaneSpec.near(cfg.lanes(), x, LANE_TOLERANCE_M).stream().anyMatch(l -> !l.bannedClasses().contains(c))) {

@@ -10,7 +10,9 @@ import java.util.List;
 /**
  * A trajectory made fit for decisions: truncated observations (whose ground point is not the
  * vehicle's) dropped, ordered by time, and x and y each replaced by the median of the five
- * observations around it, so one or two wild boxes cannot move the vehicle across a line. Lines
+ * observations around it, so one or two wild boxes cannot move the vehicle across a line. The two
+ * observations at either end, which lack neighbours on one side, are left out: a track evaluated
+ * while still followed must not be judged on two wild boxes that happen to be its newest. Lines
  * are crossed with hysteresis ({@link #crossings}): a side counts only once the path is seen a
  * margin beyond the line on consecutive observations, and the crossing instant is interpolated
  * between the two observations either side of the line itself.
@@ -29,20 +31,27 @@ final class SmoothedPath {
     final double[] x;
     final double[] y;
 
-    private SmoothedPath(List<TrajectorySample> samples) {
-        this.samples = samples;
-        this.origin = samples.isEmpty() ? Instant.EPOCH : samples.get(0).at();
-        int n = samples.size();
-        t = new double[n];
+    private SmoothedPath(List<TrajectorySample> all) {
+        int n = all.size();
         double[] rawX = new double[n];
         double[] rawY = new double[n];
         for (int i = 0; i < n; i++) {
-            t[i] = seconds(Duration.between(origin, samples.get(i).at()));
-            rawX[i] = samples.get(i).x();
-            rawY[i] = samples.get(i).y();
+            rawX[i] = all.get(i).x();
+            rawY[i] = all.get(i).y();
         }
-        x = median(rawX);
-        y = median(rawY);
+        double[] mx = median(rawX);
+        double[] my = median(rawY);
+        int half = MEDIAN_WINDOW / 2;
+        int from = Math.min(half, n);
+        int to = Math.max(from, n - half);
+        this.samples = all.subList(from, to);
+        this.origin = samples.isEmpty() ? Instant.EPOCH : samples.get(0).at();
+        t = new double[samples.size()];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = seconds(Duration.between(origin, samples.get(i).at()));
+        }
+        x = Arrays.copyOfRange(mx, from, to);
+        y = Arrays.copyOfRange(my, from, to);
     }
 
     static SmoothedPath of(List<TrajectorySample> trajectory) {
@@ -162,6 +171,11 @@ final class SmoothedPath {
         }
         double dt = Math.max(t[k] - t[k - 1], 1e-3);
         return Math.hypot(x[k] - x[k - 1], y[k] - y[k - 1]) / dt > MAX_PLAUSIBLE_MPS;
+    }
+
+    /** Whether the step across a crossing is a plausible motion (not a jump to another object). */
+    boolean plausible(Crossing c) {
+        return !jumpsAt(c.before() + 1);
     }
 
     /**

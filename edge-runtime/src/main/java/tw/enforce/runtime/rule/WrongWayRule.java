@@ -69,7 +69,7 @@ public final class WrongWayRule implements ViolationRule<WrongWayInput> {
         int anchor = -1;
         for (int k = 0; k < p.size(); k++) {
             LaneSpec here = laneOf(in.settings().lanes(), p.x[k]);
-            double speedAgainst = here == null ? Double.NaN : -here.travel().sign() * p.velocity(k, VELOCITY_WINDOW_S)[1];
+            double speedAgainst = here == null ? Double.NaN : -here.travel().sign() * velocityY(p, k);
             if (Double.isNaN(speedAgainst) && here != null && here.equals(lane) && anchor >= 0 && !p.jumpsAt(k)) {
                 continue; // too few observations around k (an occlusion) to tell its speed: the stay goes on
             }
@@ -100,6 +100,12 @@ public final class WrongWayRule implements ViolationRule<WrongWayInput> {
             return new RuleOutcome.Violation(NAME, eventTime, lane.id(), Double.NaN, false, m, frames);
         }
         return new RuleOutcome.NoViolation("not seen moving " + need + " m against a lane's travel");
+    }
+
+    /** Along-road velocity over ±0.5 s, or over ±1 s where an occlusion leaves too little of the short window. */
+    private static double velocityY(SmoothedPath p, int k) {
+        double v = p.velocity(k, VELOCITY_WINDOW_S)[1];
+        return Double.isNaN(v) ? p.velocity(k, 2 * VELOCITY_WINDOW_S)[1] : v;
     }
 
     private static LaneSpec laneOf(List<LaneSpec> lanes, double x) {

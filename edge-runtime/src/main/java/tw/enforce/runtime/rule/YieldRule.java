@@ -98,7 +98,7 @@ public final class YieldRule implements ViolationRule<YieldInput> {
         for (CrosswalkArea cw : in.settings().crosswalks()) {
             SmoothedPath.Crossing entry = SmoothedPath.first(
                     SmoothedPath.crossings(v.y, cw.yMin(), ENTRY_MARGIN_M, CONFIRM), 1);
-            if (entry == null) {
+            if (entry == null || !v.plausible(entry)) {
                 continue;
             }
             why = "no pedestrian in conflict on " + cw.id();

@@ -100,4 +100,21 @@ class LineCrossingRuleTest {
         }
         assertInstanceOf(RuleOutcome.NoViolation.class, decide(traj));
     }
+
+    @Test
+    void trackSwappingToTheVehicleInTheNextLaneIsNotACrossing() {
+        List<TrajectorySample> traj = new java.util.ArrayList<>(Paths.straight(1.75, -60, 36).jitter(0.05, 13).observe(0, 3));
+        traj.addAll(Paths.straight(-1.75, -60, 36).jitter(0.05, 14).observe(3.05, 6));
+        assertInstanceOf(RuleOutcome.NoViolation.class, decide(traj));
+    }
+
+    @Test
+    void twoWildBoxesAtTheNewestEndOfALiveTrackDoNotMakeACrossing() {
+        List<TrajectorySample> traj = new java.util.ArrayList<>(Paths.straight(0.9, -60, 36).observe(0, 3));
+        for (int k = traj.size() - 2; k < traj.size(); k++) {
+            TrajectorySample s = traj.get(k);
+            traj.set(k, new TrajectorySample(s.frame(), s.at(), s.u(), s.v(), -0.8, s.y(), false));
+        }
+        assertInstanceOf(RuleOutcome.NoViolation.class, decide(traj));
+    }
 }

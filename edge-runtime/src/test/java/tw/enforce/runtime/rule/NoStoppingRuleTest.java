@@ -99,7 +99,7 @@ class NoStoppingRuleTest {
         List<TrajectorySample> traj = Paths.of(t -> 4.75, t -> -20).jitter(0.2, 8).observe(0, 65);
         RuleOutcome.Violation v = assertInstanceOf(RuleOutcome.Violation.class, decide(traj));
         assertTrue(((NoStoppingMeasurement) v.measurement()).standingWhenFirstSeen());
-        assertEquals(0.0, Paths.secondsOf(v.eventTime()), 1e-6);
+        assertEquals(WrongWayRuleTest.FIRST_USED, Paths.secondsOf(v.eventTime()), 1e-6);
     }
 
     @Test

@@ -11,6 +11,8 @@ import tw.enforce.runtime.config.Travel;
 class WrongWayRuleTest {
     static final WrongWaySettings SETTINGS = new WrongWaySettings(IllegalTurnRuleTest.LANES, 8.0);
     static final WrongWayRule RULE = new WrongWayRule(SETTINGS);
+    /** The first observation a decision uses: the third (the first two lack a full median window). */
+    static final double FIRST_USED = 2 / 15.0;
 
     static RuleOutcome decide(List<TrajectorySample> traj) {
         return RULE.decide(new WrongWayInput(5, traj, SETTINGS));
@@ -25,9 +27,9 @@ class WrongWayRuleTest {
         assertEquals("WRONG_WAY", v.rule());
         assertEquals("L2", v.lane());
         assertEquals(Travel.APPROACH, m.travel());
-        assertEquals(0.8, Paths.secondsOf(v.eventTime()), 0.1);
+        assertEquals(FIRST_USED + 0.8, Paths.secondsOf(v.eventTime()), 0.1);
         assertEquals(36, m.speedKmhAgainst(), 3);
-        assertEquals(-13, m.eventY(), 0.5);
+        assertEquals(-13 - 10 * FIRST_USED, m.eventY(), 0.5);
         assertEquals(List.of("wrong-way-start", "wrong-way-midway", "wrong-way-distance-reached"),
                 v.frames().stream().map(FrameRef::role).toList());
     }
@@ -73,7 +75,7 @@ class WrongWayRuleTest {
     void wrongWayDriverSeenAcrossAShortOcclusionIsStillCaught() {
         List<TrajectorySample> traj = Paths.of(t -> 1.75, t -> -5 - 10 * t).jitter(0.1, 9).gap(0.5, 1.0).observe(0, 4);
         RuleOutcome.Violation v = assertInstanceOf(RuleOutcome.Violation.class, decide(traj));
-        assertEquals(0.8, Paths.secondsOf(v.eventTime()), 0.15);
+        assertEquals(FIRST_USED + 0.8, Paths.secondsOf(v.eventTime()), 0.15);
     }
 
     @Test
@@ -81,8 +83,8 @@ class WrongWayRuleTest {
         // first seen at y = 22 beyond the exit line, heading down L2 at 36 km/h
         List<TrajectorySample> traj = Paths.of(t -> 1.75, t -> 22 - 10 * t).jitter(0.1, 10).observe(0, 3);
         RuleOutcome.Violation v = assertInstanceOf(RuleOutcome.Violation.class, decide(traj));
-        assertEquals(0.8, Paths.secondsOf(v.eventTime()), 0.1);
-        assertEquals(22, ((WrongWayMeasurement) v.measurement()).startY(), 0.5);
+        assertEquals(FIRST_USED + 0.8, Paths.secondsOf(v.eventTime()), 0.1);
+        assertEquals(22 - 10 * FIRST_USED, ((WrongWayMeasurement) v.measurement()).startY(), 0.5);
     }
 
     @Test
