@@ -84,4 +84,16 @@ class FromSiteTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> YieldRule.fromSite(bare));
         assertTrue(e.getMessage().contains("rules.yield"), e.getMessage());
     }
+
+    @Test
+    void registryEnablesEachRuleWithItsSectionAndReplaysEveryOne() throws Exception {
+        List<String> mine = List.of("YIELD", "LINE_CROSSING", "ILLEGAL_TURN", "WRONG_WAY", "RESTRICTED_CLASS", "NO_STOPPING");
+        assertTrue(RuleRegistry.forSite(site()).names().containsAll(mine));
+        String redOnly = TestSites.full().substring(0, TestSites.full().indexOf("  speed:"));
+        List<String> none = RuleRegistry.forSite(SiteConfigLoader.load(TestSites.write(dir, redOnly)).config()).names();
+        assertTrue(none.stream().noneMatch(mine::contains), none.toString());
+        for (String name : mine) {
+            assertEquals(name, RuleRegistry.forReplay().find(name).orElseThrow().name());
+        }
+    }
 }
