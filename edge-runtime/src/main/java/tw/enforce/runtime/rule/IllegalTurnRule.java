@@ -118,8 +118,9 @@ public final class IllegalTurnRule implements ViolationRule<TurnInput> {
         var eventTime = p.instant(p.time(entry));
         var m = new TurnMeasurement(eventTime, lane.id(), movement, lane.movements(), lane.stopLineY(), xAtLine,
                 p.at(seen), p.x[seen], p.y[seen]);
-        int middle = (entry.before() + 1 + seen) / 2;
-        List<FrameRef> frames = List.of(new FrameRef(p.frame(entry.before()), "before-stop-line"),
+        int first = p.recentFor(entry.before(), seen);
+        int middle = (first + 1 + seen) / 2;
+        List<FrameRef> frames = List.of(new FrameRef(p.frame(first), first == entry.before() ? "before-stop-line" : "in-junction"),
                 new FrameRef(p.frame(middle), "in-junction"),
                 new FrameRef(p.frame(seen), "leaving-" + movement.yamlName()));
         return new RuleOutcome.Violation(NAME, eventTime, lane.id(), Double.NaN, false, m, frames);

@@ -125,7 +125,7 @@ public final class LineCrossingRule implements ViolationRule<LineCrossingInput> 
         List<LaneSpec> lanes = in.settings().lanes();
         var m = new LineCrossingMeasurement(eventTime, line.id(), line.colour(), direction, cx, cy, along,
                 LaneSpec.idAt(lanes, p.x[before]), LaneSpec.idAt(lanes, p.x[after]), maxBefore, maxAfter);
-        List<FrameRef> frames = List.of(new FrameRef(p.frame(before), "before-line-" + line.id()),
+        List<FrameRef> frames = List.of(new FrameRef(p.frame(p.recentFor(before, after)), "before-line-" + line.id()),
                 new FrameRef(p.frame(p.nearest(p.time(c))), "on-line-" + line.id()),
                 new FrameRef(p.frame(after), "beyond-line-" + line.id()));
         return new RuleOutcome.Violation(NAME, eventTime, LaneSpec.idAt(lanes, p.x[before]), Double.NaN, false, m, frames);

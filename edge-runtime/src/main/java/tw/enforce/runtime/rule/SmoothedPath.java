@@ -20,6 +20,12 @@ import java.util.List;
 final class SmoothedPath {
     static final int MEDIAN_WINDOW = 5;
     static final double MAX_PLAUSIBLE_MPS = 60;
+    /**
+     * How far before a violation's decisive observation its evidence frames may lie: the unit keeps
+     * about 8 s of frames and decides within about a second, so an older frame would be gone and
+     * the case could not be proven.
+     */
+    static final double EVIDENCE_SPAN_S = 6.0;
 
     /** One confirmed change of side: between observation {@code before} and the next, at {@code fraction} of that step; direction +1 = upwards. */
     record Crossing(int before, double fraction, int direction) {
@@ -171,6 +177,15 @@ final class SmoothedPath {
         }
         double dt = Math.max(t[k] - t[k - 1], 1e-3);
         return Math.hypot(x[k] - x[k - 1], y[k] - y[k - 1]) / dt > MAX_PLAUSIBLE_MPS;
+    }
+
+    /** Observation i, or if it lies more than {@link #EVIDENCE_SPAN_S} before {@code decisive}, the first one that does not. */
+    int recentFor(int i, int decisive) {
+        int k = i;
+        while (k < decisive && t[decisive] - t[k] > EVIDENCE_SPAN_S) {
+            k++;
+        }
+        return k;
     }
 
     /** Whether the step across a crossing is a plausible motion (not a jump to another object). */

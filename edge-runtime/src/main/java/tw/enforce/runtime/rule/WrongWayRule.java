@@ -94,8 +94,9 @@ public final class WrongWayRule implements ViolationRule<WrongWayInput> {
             var eventTime = p.instant(at);
             var m = new WrongWayMeasurement(eventTime, lane.id(), lane.travel(), p.at(anchor), p.x[anchor], p.y[anchor],
                     ex, ey, need, speedAgainst * 3.6);
-            List<FrameRef> frames = List.of(new FrameRef(p.frame(anchor), "wrong-way-start"),
-                    new FrameRef(p.frame((anchor + j) / 2), "wrong-way-midway"),
+            int first = p.recentFor(anchor, j);
+            List<FrameRef> frames = List.of(new FrameRef(p.frame(first), first == anchor ? "wrong-way-start" : "wrong-way-on-the-way"),
+                    new FrameRef(p.frame((first + j) / 2), "wrong-way-midway"),
                     new FrameRef(p.frame(j), "wrong-way-distance-reached"));
             return new RuleOutcome.Violation(NAME, eventTime, lane.id(), Double.NaN, false, m, frames);
         }

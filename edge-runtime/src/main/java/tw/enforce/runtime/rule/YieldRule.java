@@ -148,7 +148,9 @@ public final class YieldRule implements ViolationRule<YieldInput> {
         Instant eventTime = v.instant(v.time(entry));
         var m = new YieldMeasurement(eventTime, cw.id(), pedId, v.at(first), hits.size(), minDx, limit,
                 v.x[first], v.y[first], firstPed[0], firstPed[1]);
-        List<FrameRef> frames = List.of(new FrameRef(v.frame(entry.before()), "before-crosswalk-" + cw.id()),
+        int before = v.recentFor(entry.before(), last);
+        List<FrameRef> frames = List.of(new FrameRef(v.frame(before),
+                        (before == entry.before() ? "before-crosswalk-" : "on-crosswalk-") + cw.id()),
                 new FrameRef(v.frame(first), "pedestrian-on-crosswalk-" + cw.id()),
                 new FrameRef(v.frame(last), "in-crosswalk-with-pedestrian-" + cw.id()));
         String lane = LaneSpec.idAt(in.settings().lanes(), SmoothedPath.lerp(v.x, entry));

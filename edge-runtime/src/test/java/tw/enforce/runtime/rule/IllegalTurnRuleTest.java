@@ -103,6 +103,19 @@ class IllegalTurnRuleTest {
         double[] wait = {3.7, 1.75, -0.4, 20, 1.75, -0.4, 21, 2.5, 4.5, 22, 6, 7.5, 23, 11, 8.5, 24, 16, 9};
         RuleOutcome.Violation v = assertInstanceOf(RuleOutcome.Violation.class, decide(path(1.75, wait).jitter(0.15, 8).observe(0, 24)));
         assertEquals(20 + 0.4 / 4.9, Paths.secondsOf(v.eventTime()), 0.15);
+        assertEquals("before-stop-line", v.frames().get(0).role());
+    }
+
+    @Test
+    void leftTurnerWaitingLongInTheJunctionIsShownInItWithinTheFramesTheUnitStillHas() {
+        LaneSpec rightOnly = new LaneSpec("L1", -3.5, 0, Travel.APPROACH, 0, List.of(Movement.STRAIGHT, Movement.RIGHT), null);
+        TurnSettings s = new TurnSettings(List.of(rightOnly), 20, -10.5, 10.5);
+        double[] waits = {4.6, -2.0, 5.0, 20, -2.0, 5.0, 21, -6, 10.5, 22, -11, 12.5, 23, -16, 13};
+        RuleOutcome.Violation v = assertInstanceOf(RuleOutcome.Violation.class,
+                RULE.decide(new TurnInput(4, IllegalTurnRuleTest.path(-1.75, waits).jitter(0.1, 9).observe(0, 23), s)));
+        assertEquals(3.6, Paths.secondsOf(v.eventTime()), 0.1);
+        assertEquals(List.of("in-junction", "in-junction", "leaving-left"), v.frames().stream().map(FrameRef::role).toList());
+        assertTrue(v.frames().get(2).frameSequence() - v.frames().get(0).frameSequence() <= 15 * SmoothedPath.EVIDENCE_SPAN_S);
     }
 
     @Test

@@ -54,8 +54,20 @@ class NoStoppingRuleTest {
         assertEquals(72, m.observedDwellSeconds(), 1.0);
         assertFalse(m.standingWhenFirstSeen());
         assertTrue(m.maxSpeedKmh() < 3.0);
-        assertEquals(List.of("dwell-start-Z1", "dwell-middle-Z1", "dwell-limit-reached-Z1"),
+        assertEquals(List.of("standing-in-Z1", "dwell-middle-Z1", "dwell-limit-reached-Z1"),
                 v.frames().stream().map(FrameRef::role).toList());
+        long span = v.frames().get(2).frameSequence() - v.frames().get(0).frameSequence();
+        assertTrue(span <= 15 * SmoothedPath.EVIDENCE_SPAN_S, "every frame still in the unit's ring when decided: " + span);
+    }
+
+    @Test
+    void shortDwellShowsItsStartInTheEvidence() {
+        NoStoppingSettings fiveSeconds = new NoStoppingSettings(List.of(new StoppingZone("Z2", ZoneKind.BUS_STOP, 5,
+                Z1.polygon())), 3.0, List.of());
+        List<TrajectorySample> traj = parks(4.75, 20, -20).jitter(0.1, 9).observe(0, 20);
+        RuleOutcome.Violation v = assertInstanceOf(RuleOutcome.Violation.class, RULE.decide(new NoStoppingInput(7, traj, fiveSeconds)));
+        assertEquals("dwell-start-Z2", v.frames().get(0).role());
+        assertEquals(13, Paths.secondsOf(((NoStoppingMeasurement) v.measurement()).limitReachedAt()), 0.5);
     }
 
     @Test
