@@ -70,7 +70,7 @@ class RuleSweepTest {
         Random r = new Random(20261126);
         List<String> wrong = new ArrayList<>();
         int tracks = 0;
-        for (int i = 0; i < 160; i++) {
+        for (int i = 0; i < 96; i++) {
             int kind = i % 8;
             double end = kind == 7 ? 100 : kind == 2 ? 60 : 14;
             List<TrajectorySample> traj = noisy(lawful(kind, r), r, end).observe(0, end);
@@ -88,7 +88,7 @@ class RuleSweepTest {
             }
             tracks++;
         }
-        assertEquals(160, tracks);
+        assertEquals(96, tracks);
         assertTrue(wrong.isEmpty(), wrong.size() + " wrong tickets: " + wrong);
     }
 
@@ -97,7 +97,7 @@ class RuleSweepTest {
         List<ViolationRule<?>> rules = rules();
         Random r = new Random(7);
         List<String> missed = new ArrayList<>();
-        for (int i = 0; i < 60; i++) {
+        for (int i = 0; i < 48; i++) {
             int kind = i % 6;
             double v = (25 + 35 * r.nextDouble()) / 3.6;
             Paths p;
