@@ -25,7 +25,19 @@ public final class RuleRegistry {
                     () -> new RedLightViolationRule(new RedLightSettings(0, 1, 0))),
             new Entry(SpeedRule.NAME, site -> site.rules().speed() == null ? Optional.empty()
                     : Optional.of(SpeedRule.fromSite(site)),
-                    () -> new SpeedRule(new tw.enforce.runtime.config.RuleSettings.Speed(0, 10, null, null), List.of())));
+                    () -> new SpeedRule(new tw.enforce.runtime.config.RuleSettings.Speed(0, 10, null, null), List.of())),
+            new Entry(YieldRule.NAME, site -> site.rules().yield() == null ? Optional.empty()
+                    : Optional.of(YieldRule.fromSite(site)), YieldRule::forReplay),
+            new Entry(LineCrossingRule.NAME, site -> site.rules().lineCrossing() == null ? Optional.empty()
+                    : Optional.of(LineCrossingRule.fromSite(site)), LineCrossingRule::forReplay),
+            new Entry(IllegalTurnRule.NAME, site -> site.rules().turn() == null ? Optional.empty()
+                    : Optional.of(IllegalTurnRule.fromSite(site)), IllegalTurnRule::forReplay),
+            new Entry(WrongWayRule.NAME, site -> site.rules().wrongWay() == null ? Optional.empty()
+                    : Optional.of(WrongWayRule.fromSite(site)), WrongWayRule::forReplay),
+            new Entry(RestrictedClassRule.NAME, site -> site.rules().restrictedClass() == null ? Optional.empty()
+                    : Optional.of(RestrictedClassRule.fromSite(site)), RestrictedClassRule::forReplay),
+            new Entry(NoStoppingRule.NAME, site -> site.rules().noStopping() == null ? Optional.empty()
+                    : Optional.of(NoStoppingRule.fromSite(site)), NoStoppingRule::forReplay));
 
     private final List<ViolationRule<?>> rules;
 
