@@ -25,8 +25,8 @@ import tw.enforce.runtime.geometry.WorldPoint;
  * and 10 m up the approach) projected through the scenario camera and rounded to 0.1 px; only marks
  * visible in the image are used, and at least six not all on one line are required.
  *
- * <p>A scenario that uses the round-3 geometry or rules also gets, in site.yaml, the per-lane rules,
- * the junction box, crosswalks, no-stopping zones, double lines and the enabled rule sections, and
+ * <p>A scenario that uses the round-3 geometry, rules or vehicle paths also gets, in site.yaml, the
+ * per-lane rules, the junction box (given or default, so the unit knows how vehicles leave it), crosswalks, no-stopping zones, double lines and the enabled rule sections, and
  * extra survey marks on that geometry (lane lines at the speed zone's ends, crosswalk and zone
  * corners, double-line ends, junction corners). A scenario that uses none of it gets exactly the
  * site.yaml it always did, so runtimes that predate those keys still load it.
@@ -77,7 +77,7 @@ public final class SiteConfigWriter {
         approach.put("exitLineY", scenario.road().exitLineY());
         RoadSpec road = scenario.road();
         boolean extended = usesExtendedSite(scenario);
-        if (extended && (road.junction() != null || scenario.rules().turn() != null)) {
+        if (extended) {
             approach.putObject("junction").put("xMin", road.junctionOrDefault().xMin()).put("xMax", road.junctionOrDefault().xMax());
         }
         ArrayNode lanes = approach.putArray("lanes");
@@ -128,7 +128,9 @@ public final class SiteConfigWriter {
     static boolean usesExtendedSite(Scenario s) {
         RoadSpec r = s.road();
         RulesSpec q = s.rules();
-        return r.junction() != null || !r.lanes().isEmpty() || !r.crosswalks().isEmpty() || !r.noStoppingZones().isEmpty()
+        boolean newPaths = s.actors().vehicles().stream().anyMatch(v -> v.movement() != Movement.STRAIGHT
+                || v.travel() != null || v.laneChange() != null || v.park() != null);
+        return newPaths || r.junction() != null || !r.lanes().isEmpty() || !r.crosswalks().isEmpty() || !r.noStoppingZones().isEmpty()
                 || !r.doubleLines().isEmpty() || q.speed() != null || q.yield() != null || q.lineCrossing() != null
                 || q.turn() != null || q.wrongWay() != null || q.restrictedClass() != null || q.noStopping() != null;
     }
@@ -213,7 +215,7 @@ public final class SiteConfigWriter {
             out.add(new double[] {d.from().x(), d.from().y()});
             out.add(new double[] {d.to().x(), d.to().y()});
         }
-        if (road.junction() != null || scenario.rules().turn() != null) {
+        {
             Markings.Junction j = road.junctionOrDefault();
             for (double y : new double[] {road.stopLineY(), road.exitLineY()}) {
                 out.add(new double[] {j.xMin(), y});

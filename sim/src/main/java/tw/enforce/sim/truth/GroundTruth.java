@@ -36,9 +36,10 @@ public record GroundTruth(String scenarioName, double durationSeconds, double gr
 
     /**
      * Truth for the world's run. A red-light violator crossed the stop line (front, towards +y) when
-     * red had been lit for more than the grace, then left the junction within the run — past the exit
-     * line, past a side of the junction box, or back over the stop line (U-turn) — by a movement its
-     * lane does not list in {@code turnOnRed}.
+     * red had been lit for more than the grace — a red onset within the run, as the unit cannot time
+     * a red it did not see come on — then left the junction within the run (past the exit line, past
+     * a side of the junction box, or back over the stop line: U-turn) by a movement its lane does not
+     * list in {@code turnOnRed}.
      */
     public static GroundTruth of(World world) {
         Scenario s = world.scenario();
@@ -56,7 +57,7 @@ public record GroundTruth(String scenarioName, double durationSeconds, double gr
             boolean violator = false;
             Movement movement = null;
             String laneAtLine = m.spec().lane();
-            if (phase == SignalPhase.RED && intoRed > grace) {
+            if (phase == SignalPhase.RED && intoRed > grace && onset > 0) {
                 movement = rules.movementAfter(m, stop);
                 String l = s.road().laneAt(m.frontX(stop));
                 laneAtLine = l == null ? laneAtLine : l;

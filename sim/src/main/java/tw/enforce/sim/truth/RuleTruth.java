@@ -128,7 +128,7 @@ final class RuleTruth {
             double to = Math.min(Math.min(m.leaveAt(), end), tIn + 60);
             for (double t = tIn; t <= to; t += STEP_S) {
                 double vy = m.frontY(t);
-                if (vy > cw.yMax() || vy < cw.yMin()) {
+                if (vy > cw.yMax() || vy < cw.yMin() - 1e-6) {
                     break;
                 }
                 double vx = m.frontX(t);
