@@ -41,8 +41,14 @@ public final class ScoreRun {
 
     public static Outcome score(Path scenarioFile, Path outDir, RunOptions.DetectorChoice choice, Path sharedDir,
                                 Path spriteCache) throws Exception {
+        return score(new ScenarioLoader().load(scenarioFile), scenarioFile, outDir, choice, sharedDir, spriteCache);
+    }
+
+    /** One scenario built in code (or already loaded); {@code source} is only recorded in the run options. */
+    public static Outcome score(Scenario scenario, Path source, Path outDir, RunOptions.DetectorChoice choice, Path sharedDir,
+                                Path spriteCache) throws Exception {
         long start = System.nanoTime();
-        Scenario scenario = new ScenarioLoader().load(scenarioFile);
+        Path scenarioFile = source;
         Files.createDirectories(outDir);
         RunOptions o = new RunOptions(scenarioFile, outDir, choice, sharedDir, null, spriteCache);
         var renderer = choice == RunOptions.DetectorChoice.TRUTH
