@@ -30,6 +30,7 @@ import tw.enforce.sim.scenario.SiteIdentity;
 import tw.enforce.sim.score.DecidedCase;
 import tw.enforce.sim.score.ManifestCases;
 import tw.enforce.sim.score.RedLightScore;
+import tw.enforce.sim.score.RuleCase;
 import tw.enforce.sim.sprite.SpriteLibrary;
 import tw.enforce.sim.truth.GroundTruth;
 import tw.enforce.sim.truth.GroundTruthWriter;
@@ -117,8 +118,9 @@ public final class IntersectionRun {
                 List<StoredPackage> held = centerStore.list();
                 List<DecidedCase> cases = new ArrayList<>();
                 for (StoredPackage p : held) {
-                    if (p.status() == StoredPackage.Status.ACCEPTED) {
-                        cases.add(ManifestCases.read(centerStore.packageFolder(p.unitId(), p.packageId())));
+                    Path folder = centerStore.packageFolder(p.unitId(), p.packageId());
+                    if (p.status() == StoredPackage.Status.ACCEPTED && "RED_LIGHT".equals(RuleCase.read(folder).rule())) {
+                        cases.add(ManifestCases.read(folder));
                     }
                 }
                 RedLightScore score = RedLightScore.of(truth, unit.clock.epoch(), cases);

@@ -36,6 +36,8 @@ final class SimulatedUnit implements AutoCloseable {
     final KeyPair unitKey = Ed25519Keys.generate();
     final SimulatedCamera camera;
     final UnitRuntime runtime;
+    /** The rules this unit decides at this site. */
+    final java.util.Set<tw.enforce.sim.truth.RuleId> decidedRules;
     private final MockGpio lamps;
     private final SignalDriver signal;
 
@@ -47,6 +49,7 @@ final class SimulatedUnit implements AutoCloseable {
         Path siteFile = unitDir.resolve("site.yaml");
         new SiteConfigWriter().write(scenario, SiteIdentity.of(UNIT_ID, "SIM-" + scenario.name()), siteFile);
         SiteConfigLoader.LoadedSite site = SiteConfigLoader.load(siteFile);
+        decidedRules = UnitRules.decidedBy(site);
         Ed25519Keys.writePrivateKey(unitDir.resolve("keys/unit.key"), unitKey.getPrivate());
         Ed25519Keys.writePublicKey(unitDir.resolve("keys/unit.pub"), unitKey.getPublic());
 

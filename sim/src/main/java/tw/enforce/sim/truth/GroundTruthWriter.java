@@ -16,8 +16,9 @@ import tw.enforce.sim.world.World;
 /**
  * Writes ground truth as JSON beside a run: per vehicle the crossing times (simulated seconds and
  * UTC instants on the run's clock), phase at the stop line, red onset, time into red and the
- * violator verdict; the lamp lit at the start and every lamp edge of the run. Missing crossings
- * are JSON null.
+ * violator verdict; the enabled rules and every offence (rule, vehicle, lane, event time, speed);
+ * every vehicle's mean speed over the speed zone; the lamp lit at the start and every lamp edge of
+ * the run. Missing values are JSON null.
  */
 public final class GroundTruthWriter {
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -56,6 +57,32 @@ public final class GroundTruthWriter {
             number(n, "timeIntoRedSeconds", v.timeIntoRedSeconds());
             time(n, "exitLine", v.exitLineSeconds(), epoch);
             n.put("redLightViolator", v.redLightViolator());
+            number(n, "speedAtStopLineKmh", v.speedAtStopLineKmh());
+            n.put("movementOnRed", v.movement());
+        }
+        ArrayNode rules = root.putArray("enabledRules");
+        truth.enabledRules().stream().sorted().forEach(r -> rules.add(r.name()));
+        ArrayNode offences = root.putArray("offences");
+        for (Offence o : truth.offences()) {
+            ObjectNode n = offences.addObject();
+            n.put("rule", o.rule().name());
+            n.put("vehicleId", o.vehicleId());
+            n.put("plate", o.plate());
+            n.put("lane", o.lane());
+            time(n, "event", o.eventSeconds(), epoch);
+            number(n, "speedKmh", o.speedKmh());
+            number(n, "timeIntoRedSeconds", o.timeIntoRedSeconds());
+            n.put("detail", o.detail());
+        }
+        ArrayNode passes = root.putArray("speedPasses");
+        for (SpeedPass p : truth.speedPasses()) {
+            ObjectNode n = passes.addObject();
+            n.put("vehicleId", p.vehicleId());
+            n.put("kind", p.kind());
+            n.put("lane", p.lane());
+            time(n, "middle", p.middleSeconds(), epoch);
+            n.put("meanKmh", p.meanKmh());
+            number(n, "limitKmh", p.limitKmh());
         }
         root.put("lampAtStart", world.signalPlan().phaseAt(0).name());
         ArrayNode edges = root.putArray("lampEdges");

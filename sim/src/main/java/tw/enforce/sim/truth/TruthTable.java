@@ -50,6 +50,14 @@ public final class TruthTable {
                     t(v.stopLineSeconds()), v.phaseAtStopLine() == null ? "-" : v.phaseAtStopLine(),
                     t(v.timeIntoRedSeconds()), t(v.exitLineSeconds()), v.redLightViolator() ? "VIOLATOR" : ""));
         }
+        if (!truth.offences().isEmpty()) {
+            out.append("  offences (rules enabled: ").append(truth.enabledRules().stream().sorted().toList()).append(")\n");
+        }
+        for (Offence o : truth.offences()) {
+            out.append(String.format(Locale.ROOT, "  %8s s  %-16s %-6s %-4s %s%s%n", t(o.eventSeconds()), o.rule(), o.vehicleId(),
+                    o.lane() == null ? "-" : o.lane(), o.detail(),
+                    Double.isNaN(o.speedKmh()) ? "" : String.format(Locale.ROOT, " (%.2f km/h)", o.speedKmh())));
+        }
         return out.toString();
     }
 

@@ -2,34 +2,43 @@ package tw.enforce.sim.world;
 
 import java.util.List;
 import java.util.OptionalDouble;
+import java.util.function.DoubleUnaryOperator;
+import tw.enforce.sim.scenario.Travel;
 import tw.enforce.sim.scenario.VehicleSpec;
 import tw.enforce.sim.scene.ActorState;
 
 /**
- * A vehicle's planned trip along its lane as piecewise constant-acceleration segments of the front
- * bumper's y. The vehicle is in the scene from {@code enterAt} until its front passes the road's
- * leaveY. {@code stopY}/{@code stoppedAt}/{@code departsAt} are NaN for a vehicle that never stops.
+ * A vehicle's planned trip: its path (where the front bumper goes) and piecewise
+ * constant-acceleration segments of the path position over time. The vehicle is in the scene from
+ * {@code enterAt} until its front reaches the path's end. {@code stopY}/{@code stoppedAt}/
+ * {@code departsAt} describe its stand (at the stop line, in a queue, or parked) and are NaN for a
+ * vehicle that never stands.
  */
 public final class VehicleMotion {
+    /** Time step of the numeric searches; each hit is then refined by bisection to ~1 ns. */
+    static final double SEARCH_STEP_S = 0.01;
+
     private final VehicleSpec spec;
     private final int index;
-    private final double laneX;
+    private final Travel travel;
+    private final VehiclePath path;
     private final List<Segment> segments;
     private final double leaveAt;
     private final double stopY;
     private final double stoppedAt;
     private final double departsAt;
 
-    VehicleMotion(VehicleSpec spec, int index, double laneX, List<Segment> segments, double leaveY,
+    VehicleMotion(VehicleSpec spec, int index, Travel travel, VehiclePath path, List<Segment> segments,
                   double stopY, double stoppedAt, double departsAt) {
         this.spec = spec;
         this.index = index;
-        this.laneX = laneX;
+        this.travel = travel;
+        this.path = path;
         this.segments = List.copyOf(segments);
         this.stopY = stopY;
         this.stoppedAt = stoppedAt;
         this.departsAt = departsAt;
-        this.leaveAt = crossing(leaveY).orElse(Double.POSITIVE_INFINITY);
+        this.leaveAt = timeAtP(path.end()).orElse(Double.POSITIVE_INFINITY);
     }
 
     public VehicleSpec spec() {
@@ -38,6 +47,11 @@ public final class VehicleMotion {
 
     public String id() {
         return spec.id();
+    }
+
+    /** The direction this vehicle drives in (its own, which may be against its lane's). */
+    public Travel travel() {
+        return travel;
     }
 
     public boolean presentAt(double t) {
@@ -52,30 +66,84 @@ public final class VehicleMotion {
         return leaveAt;
     }
 
-    /** y of the front bumper at {@code t} (t before entry gives the entry point). */
-    public double frontY(double t) {
+    /** Path position at t (t before entry gives the entry point). */
+    double pathPosition(double t) {
         return segmentAt(t).positionAt(Math.max(t, spec.enterAt()));
     }
 
-    public double speedAt(double t) {
-        return t < spec.enterAt() ? 0 : segmentAt(t).speedAt(t);
+    /** {x, y, headingDeg} of the front bumper at t. */
+    public double[] frontAt(double t) {
+        return path.at(pathPosition(t));
     }
 
-    /** The first time the front bumper reaches {@code y}, if it ever does. */
+    public double frontX(double t) {
+        return frontAt(t)[0];
+    }
+
+    /** y of the front bumper at {@code t} (t before entry gives the entry point). */
+    public double frontY(double t) {
+        return frontAt(t)[1];
+    }
+
+    public double headingAt(double t) {
+        return frontAt(t)[2];
+    }
+
+    /** Speed along the path, m/s. */
+    public double speedAt(double t) {
+        return t < spec.enterAt() ? 0 : Math.max(0, segmentAt(t).speedAt(t));
+    }
+
+    /**
+     * The first time the front bumper reaches {@code y} travelling towards +y, if it ever does. Exact
+     * on the approach (before any turn); found numerically elsewhere.
+     */
     public OptionalDouble crossing(double y) {
-        for (Segment s : segments) {
-            double t = s.timeAt(y);
-            if (!Double.isNaN(t)) {
-                return OptionalDouble.of(t);
-            }
+        if (travel == Travel.APPROACH && path.yEqualsPUpTo(y) && y >= path.start()) {
+            return timeAtP(y);
         }
-        return OptionalDouble.empty();
+        return firstTime(t -> frontY(t) - y, spec.enterAt(), leaveAt);
+    }
+
+    /**
+     * The first time in [from, to] at which f goes from below 0 to at least 0, sampled every
+     * {@link #SEARCH_STEP_S} and refined by bisection; empty when it does not happen.
+     */
+    public static OptionalDouble firstTime(DoubleUnaryOperator f, double from, double to) {
+        double end = Double.isInfinite(to) ? from + 3600 : to;
+        double prevT = from;
+        double prev = f.applyAsDouble(from);
+        if (prev >= 0) {
+            return OptionalDouble.empty();
+        }
+        for (double t = from + SEARCH_STEP_S; ; t += SEARCH_STEP_S) {
+            double tt = Math.min(t, end);
+            double v = f.applyAsDouble(tt);
+            if (v >= 0) {
+                double lo = prevT;
+                double hi = tt;
+                for (int i = 0; i < 40 && hi - lo > 1e-10; i++) {
+                    double mid = (lo + hi) / 2;
+                    if (f.applyAsDouble(mid) >= 0) {
+                        hi = mid;
+                    } else {
+                        lo = mid;
+                    }
+                }
+                return OptionalDouble.of(hi);
+            }
+            if (tt >= end) {
+                return OptionalDouble.empty();
+            }
+            prevT = tt;
+        }
     }
 
     public boolean stops() {
         return !Double.isNaN(stoppedAt);
     }
 
+    /** Path position (= y on the approach) where it stands. */
     public double stopY() {
         return stopY;
     }
@@ -90,8 +158,19 @@ public final class VehicleMotion {
 
     public ActorState stateAt(double t) {
         int appearance = spec.appearance() == null ? index : spec.appearance();
-        return new ActorState(spec.id(), spec.kind().actorKind(), laneX, frontY(t), 0,
+        double[] f = frontAt(t);
+        return new ActorState(spec.id(), spec.kind().actorKind(), f[0], f[1], f[2],
                 spec.kind().widthM(), spec.kind().lengthM(), spec.kind().heightM(), spec.plate(), appearance);
+    }
+
+    private OptionalDouble timeAtP(double p) {
+        for (Segment s : segments) {
+            double t = s.timeAt(p);
+            if (!Double.isNaN(t)) {
+                return OptionalDouble.of(t);
+            }
+        }
+        return OptionalDouble.empty();
     }
 
     private Segment segmentAt(double t) {

@@ -10,7 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tw.enforce.runtime.config.SiteConfigLoader;
+import tw.enforce.sim.truth.Offence;
+import tw.enforce.sim.truth.RuleId;
 import tw.enforce.runtime.signal.SignalPhase;
 import tw.enforce.sim.truth.GroundTruth;
 import tw.enforce.sim.truth.VehicleTruth;
@@ -43,6 +49,43 @@ class ExampleScenariosTest {
                 }
             }
         }
+    }
+
+    @Test
+    void everyShippedScenarioGivesASiteTheRuntimeAccepts(@TempDir Path tmp) throws Exception {
+        for (Path f : files()) {
+            Scenario s = new ScenarioLoader().load(f);
+            Path site = tmp.resolve(s.name() + ".yaml");
+            new SiteConfigWriter().write(s, SiteIdentity.of("TPE-SIM-0001", "SIM-" + s.name()), site);
+            SiteConfigLoader.LoadedSite loaded = SiteConfigLoader.load(site);
+            assertTrue(loaded.reprojectionErrorM() < 0.05, f + ": reprojection " + loaded.reprojectionErrorM());
+            assertEquals(s.road().laneCount(), loaded.config().approach().lanes().size(), f.toString());
+        }
+    }
+
+    /** A file named for a rule stages at least two offences of it and at least two vehicles that commit none. */
+    @Test
+    void everyRuleFileHasPositivesAndHardNegatives() throws IOException {
+        int ruleFiles = 0;
+        for (Path f : files()) {
+            String file = f.getFileName().toString();
+            for (RuleId rule : RuleId.values()) {
+                if (rule == RuleId.SECTION_SPEED || !file.startsWith(rule.word() + "-")) {
+                    continue;
+                }
+                ruleFiles++;
+                Scenario s = new ScenarioLoader().load(f);
+                GroundTruth truth = GroundTruth.of(new World(s, SimClock.DEFAULT_EPOCH));
+                assertTrue(truth.enabledRules().contains(rule), file + " enables " + rule);
+                Set<String> offenders = truth.offences(rule).stream().map(Offence::vehicleId).collect(Collectors.toSet());
+                long clean = s.actors().vehicles().stream().filter(v -> !offenders.contains(v.id())).count();
+                if (rule != RuleId.RED_LIGHT || file.contains("hard")) {
+                    assertTrue(offenders.size() >= 1, file + ": " + rule + " offences " + offenders);
+                    assertTrue(clean >= 2, file + ": hard negatives for " + rule + ": " + clean);
+                }
+            }
+        }
+        assertTrue(ruleFiles >= 10, "rule-named scenario files: " + ruleFiles);
     }
 
     @Test

@@ -76,4 +76,48 @@ class SiteConfigWriterTest {
                 () -> new SiteConfigWriter().surveyPoints(blind));
         assertTrue(e.getMessage().contains("blind"), e.getMessage());
     }
+
+    @Test
+    void roundThreeGeometryAndRulesAreWrittenAsTheRuntimeReadsThem(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("s.yaml");
+        Files.writeString(f, RoundThreeKeysLoaderTest.FULL);
+        Scenario s = new ScenarioLoader().load(f);
+        JsonNode root = new YAMLMapper().readTree(new SiteConfigWriter().render(s, id));
+        JsonNode a = root.get("approach");
+        assertEquals(-12.0, a.at("/junction/xMin").asDouble());
+        assertEquals("opposite", a.at("/lanes/0/travel").asText());
+        assertEquals("uTurn", a.at("/lanes/1/movements/2").asText());
+        assertEquals(40.0, a.at("/lanes/1/classSpeedLimitKmh/MOTORCYCLE").asDouble());
+        assertEquals("TRUCK", a.at("/lanes/1/bannedClasses/0").asText());
+        assertEquals(List.of("straight", "left", "right"), List.of(a.at("/lanes/2/movements/0").asText(),
+                a.at("/lanes/2/movements/1").asText(), a.at("/lanes/2/movements/2").asText()));
+        assertEquals("CW1", a.at("/crosswalks/0/id").asText());
+        assertEquals("busStop", a.at("/noStoppingZones/0/kind").asText());
+        assertEquals(3, a.at("/noStoppingZones/0/polygon").size());
+        assertEquals(-30.0, a.at("/doubleLines/0/from/y").asDouble());
+        JsonNode r = root.get("rules");
+        assertEquals(-20.0, r.at("/speed/fromY").asDouble());
+        assertEquals(3.0, r.at("/yield/conflictDistanceM").asDouble());
+        assertTrue(r.has("lineCrossing") && r.has("turn"));
+        assertEquals(6.0, r.at("/wrongWay/minDistanceM").asDouble());
+        assertEquals(-2.0, r.at("/restrictedClass/checkY").asDouble());
+        assertEquals(2.0, r.at("/noStopping/standingKmh").asDouble());
+    }
+
+    @Test
+    void legacyScenarioGetsExactlyTheLegacySections() {
+        JsonNode root;
+        try {
+            root = new YAMLMapper().readTree(new SiteConfigWriter().render(scenario, id));
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        List<String> approachKeys = new ArrayList<>();
+        root.get("approach").fieldNames().forEachRemaining(approachKeys::add);
+        assertEquals(List.of("name", "stopLineY", "exitLineY", "lanes"), approachKeys);
+        List<String> ruleKeys = new ArrayList<>();
+        root.get("rules").fieldNames().forEachRemaining(ruleKeys::add);
+        assertEquals(List.of("redLight"), ruleKeys);
+        assertEquals(3, root.at("/approach/lanes/0").size(), "id, xMin, xMax only");
+    }
 }

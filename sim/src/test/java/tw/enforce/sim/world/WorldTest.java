@@ -123,7 +123,7 @@ class WorldTest {
                 car("slow", "ABC-1234", "L1", 0.0, 30, RUN),
                 car("fast", "ABD-1234", "L1", 1.0, 80, RUN)))));
         assertTrue(e.getMessage().contains("'slow' and 'fast'"), e.getMessage());
-        assertTrue(e.getMessage().contains("lane L1"), e.getMessage());
+        assertTrue(e.getMessage().contains("x=-1.8"), e.getMessage());
     }
 
     @Test
