@@ -70,7 +70,7 @@ public final class EnforcementPipeline {
         this.signals = signals;
         this.site = site;
         SiteConfig.Approach a = site.config().approach();
-        this.settings = new RedLightSettings(a.stopLineY(), a.exitLineY(), site.config().rules().redLight().graceSeconds());
+        this.settings = new RedLightSettings(a.stopLineY(null), a.exitLineY(), site.config().rules().redLight().graceSeconds());
         this.evidence = evidence;
         this.signer = signer;
         this.store = store;
