@@ -20,6 +20,7 @@ import tw.enforce.runtime.evidence.RedLightEvidence;
 import tw.enforce.runtime.evidence.SignedPackage;
 import tw.enforce.runtime.evidence.UnitKeys;
 import tw.enforce.runtime.frame.FrameRing;
+import tw.enforce.runtime.passage.SectionPassages;
 import tw.enforce.runtime.plate.PlateReader;
 import tw.enforce.runtime.signal.SignalHistory;
 import tw.enforce.runtime.signal.SignalMonitor;
@@ -67,7 +68,8 @@ public final class UnitAssembly {
                 UnitKeys.publicKeyOf(unitKey), new StoreSettings(limits.quotaMb() * 1024 * 1024), clock);
         SqliteOutbox outboxView = new SqliteOutbox(db, clock);
         PipelineStats stats = new PipelineStats();
-        EnforcementPipeline pipeline = new EnforcementPipeline(detector, tracker, ring, signals, site, evidence, signer,
+        EnforcementPipeline pipeline = new EnforcementPipeline(detector, SectionPassages.around(tracker, site, ring, store,
+                software, clockStatus, plateReader, unitKey, clock), ring, signals, site, evidence, signer,
                 store, stats, onEvidence);
         return new UnitRuntime(site, camera, pipeline, stats, signals, ring, outboxView, detector.description(), clock,
                 plateReader == null ? new AutoCloseable[] {monitor, store, outboxView, detector}
