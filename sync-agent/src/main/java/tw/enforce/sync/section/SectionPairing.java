@@ -17,8 +17,8 @@ import java.util.Locale;
  * exit, within {@code maxElapsed}, made by the unit the exit names as its partner (and naming the
  * exit's unit in turn). Exactly one such entry makes a trip; several (a missed exit read between
  * two trips, or two vehicles carrying one plate) make the exit ambiguous, which is recorded and never
- * decided. Both units must describe the section alike (length, limit), else the pair is a
- * configuration conflict, recorded and not decided.
+ * decided. Both units must describe the section alike (length, limit) and have seen the same
+ * vehicle class, else the pair is a conflict, recorded and not decided.
  */
 public final class SectionPairing {
     private SectionPairing() {
@@ -91,14 +91,22 @@ public final class SectionPairing {
                 out.add(new Ambiguous(exit, candidates));
             } else if (candidates.size() == 1) {
                 Stored entry = candidates.get(0);
-                String why = disagreement(entry.section(), exit.section());
+                String why = disagreement(entry.manifest(), exit.manifest());
                 out.add(why == null ? new Paired(entry, exit) : new Conflict(entry, exit, why));
             }
         }
         return out;
     }
 
-    private static String disagreement(PassageManifest.Section entry, PassageManifest.Section exit) {
+    private static String disagreement(PassageManifest entryPassage, PassageManifest exitPassage) {
+        String entryClass = entryPassage.passage().vehicleClass();
+        String exitClass = exitPassage.passage().vehicleClass();
+        if (entryClass != null && exitClass != null && !entryClass.equals(exitClass)) {
+            // one plate on a car at one end and a motorcycle at the other: a misread or a false plate
+            return "vehicle class differs: " + entryClass + " at entry, " + exitClass + " at exit";
+        }
+        PassageManifest.Section entry = entryPassage.section();
+        PassageManifest.Section exit = exitPassage.section();
         if (Double.compare(entry.lengthM(), exit.lengthM()) != 0) {
             return "units disagree on the section length: entry " + entry.lengthM() + " m, exit " + exit.lengthM() + " m";
         }

@@ -17,11 +17,16 @@ class SectionPairingTest {
 
     private SectionPairing.Stored passage(String unit, String role, String partner, String plate, String status,
                                           double atSeconds, double lengthM) {
+        return passage(unit, role, partner, plate, status, atSeconds, lengthM, "CAR");
+    }
+
+    private SectionPairing.Stored passage(String unit, String role, String partner, String plate, String status,
+                                          double atSeconds, double lengthM, String vehicleClass) {
         n++;
         PassageManifest m = new PassageManifest(PassageManifest.SCHEMA, PassageManifest.KIND, unit + "-" + n, unit,
                 "site", "cam", n, "0".repeat(64), T0, new PassageManifest.ClockState("t", true, 0.0, null),
                 new PassageManifest.Section("S1", role, partner, lengthM, 60, -10),
-                new PassageManifest.Passage(T0.plusMillis(Math.round(atSeconds * 1000)), "L1", n, "CAR",
+                new PassageManifest.Passage(T0.plusMillis(Math.round(atSeconds * 1000)), "L1", n, vehicleClass,
                         new PassageManifest.Plate(plate, 0.9, status)),
                 new PassageManifest.Software("t", "t"), "0".repeat(64), List.of());
         return new SectionPairing.Stored("sha-" + n, m);
@@ -94,5 +99,14 @@ class SectionPairingTest {
         SectionPairing.Conflict c = assertInstanceOf(SectionPairing.Conflict.class,
                 SectionPairing.pair(List.of(a, b), WINDOW).get(0));
         assertTrue(c.why().contains("length"), c.why());
+    }
+
+    @Test
+    void onePlateOnACarAtEntryAndAMotorcycleAtExitIsAConflictNotATrip() {
+        SectionPairing.Stored a = passage("A", "entry", "B", "ABC-1234", "READ", 0, 1200, "CAR");
+        SectionPairing.Stored b = passage("B", "exit", "A", "ABC-1234", "READ", 50, 1200, "MOTORCYCLE");
+        SectionPairing.Conflict c = assertInstanceOf(SectionPairing.Conflict.class,
+                SectionPairing.pair(List.of(a, b), WINDOW).get(0));
+        assertTrue(c.why().contains("vehicle class"), c.why());
     }
 }
