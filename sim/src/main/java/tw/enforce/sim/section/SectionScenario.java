@@ -14,7 +14,7 @@ import tw.enforce.runtime.config.YamlRecords;
  * covers the section at {@code averageKmh} on average, and may be read differently at either unit
  * ({@code entryRead}/{@code exitRead}: {@code ok} = its plate, {@code none} = not read, else the
  * text the unit reads). {@code enters: false} joins between the units, {@code exits: false} leaves
- * before the exit. Format: sim/SCENARIOS.md, "Section speed".
+ * before the exit. Format: sim/scenarios/section/README.md.
  */
 public record SectionScenario(@JsonProperty(required = true) String name,
                               @JsonProperty(required = true) long seed,
