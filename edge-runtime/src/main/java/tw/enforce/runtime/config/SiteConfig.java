@@ -274,11 +274,22 @@ public record SiteConfig(@JsonProperty(required = true) Unit unit,
         }
     }
 
-    public record RedLight(@JsonProperty(required = true) double graceSeconds) {
+    /**
+     * RED_LIGHT settings: the grace after the red onset, and (optional) the controller's programmed
+     * all-red interval, recorded with each case because one signal head cannot observe it.
+     */
+    public record RedLight(@JsonProperty(required = true) double graceSeconds, Double allRedSeconds) {
         public RedLight {
             if (graceSeconds < 0 || graceSeconds > 5) {
                 throw new IllegalArgumentException("rules.redLight.graceSeconds must be 0..5 s, got " + graceSeconds);
             }
+            if (allRedSeconds != null && (allRedSeconds < 0 || allRedSeconds > 10)) {
+                throw new IllegalArgumentException("rules.redLight.allRedSeconds must be 0..10 s, got " + allRedSeconds);
+            }
+        }
+
+        public RedLight(double graceSeconds) {
+            this(graceSeconds, null);
         }
     }
 

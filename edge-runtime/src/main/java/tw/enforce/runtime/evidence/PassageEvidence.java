@@ -32,14 +32,14 @@ public final class PassageEvidence {
     private final LoadedSite site;
     private final SectionSettings section;
     private final PassageManifest.Software software;
-    private final RedLightEvidence.ClockStatus clockStatus;
+    private final ViolationEvidence.ClockStatus clockStatus;
     private final PlateReader plateReader;
     private final PrivateKey unitKey;
     private final Clock clock;
 
     /** {@code plateReader} null: no reader on this unit, every passage NOT_READ (and never paired). */
     public PassageEvidence(LoadedSite site, SectionSettings section, EvidenceManifest.Software software,
-                           RedLightEvidence.ClockStatus clockStatus, PlateReader plateReader, PrivateKey unitKey,
+                           ViolationEvidence.ClockStatus clockStatus, PlateReader plateReader, PrivateKey unitKey,
                            Clock clock) {
         this.site = site;
         this.section = section;
@@ -89,7 +89,7 @@ public final class PassageEvidence {
             entries.add(new PassageManifest.FileEntry(f.name(), f.role(), f.frameSequence(),
                     EvidenceSigner.sha256(f.bytes()), f.bytes().length));
         }
-        String id = RedLightEvidence.packageId(cfg.unit().id(), link.sequence());
+        String id = ViolationEvidence.packageId(cfg.unit().id(), link.sequence());
         PassageManifest m = new PassageManifest(PassageManifest.SCHEMA, PassageManifest.KIND, id, cfg.unit().id(),
                 cfg.unit().site(), cfg.camera().id(), link.sequence(), link.previousManifestSha256(), clock.instant(),
                 new PassageManifest.ClockState(c.source(), c.synchronised(), c.estimatedOffsetMillis(), c.note()),

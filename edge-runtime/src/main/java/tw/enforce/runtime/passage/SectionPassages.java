@@ -5,7 +5,7 @@ import java.time.Clock;
 import tw.enforce.runtime.config.SiteConfigLoader.LoadedSite;
 import tw.enforce.runtime.evidence.EvidenceManifest;
 import tw.enforce.runtime.evidence.PassageEvidence;
-import tw.enforce.runtime.evidence.RedLightEvidence;
+import tw.enforce.runtime.evidence.ViolationEvidence;
 import tw.enforce.runtime.frame.FrameRing;
 import tw.enforce.runtime.plate.PlateReader;
 import tw.enforce.runtime.store.SqliteEvidenceStore;
@@ -18,7 +18,7 @@ public final class SectionPassages {
 
     /** The tracker the pipeline should use: {@code tracker} itself without a section, else one recording passages. */
     public static Tracker around(Tracker tracker, LoadedSite site, FrameRing ring, SqliteEvidenceStore store,
-                                 EvidenceManifest.Software software, RedLightEvidence.ClockStatus clockStatus,
+                                 EvidenceManifest.Software software, ViolationEvidence.ClockStatus clockStatus,
                                  PlateReader plateReader, PrivateKey unitKey, Clock clock) {
         return SectionSettings.fromSite(site.config()).<Tracker>map(section -> new RecordingTracker(tracker,
                 new PassageRecorder(section, new PassageEvidence(site, section, software, clockStatus, plateReader,
