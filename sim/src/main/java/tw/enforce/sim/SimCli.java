@@ -18,7 +18,8 @@ import tw.enforce.sim.score.ScoreReport;
 
 /** `bin/sim`: the simulated intersection. Prints to stdout on purpose. */
 @Command(name = "sim", mixinStandardHelpOptions = true, description = "Simulated intersection for the enforcement unit.",
-        subcommands = {SimCli.Demo.class, SimCli.Score.class, SimCli.SpeedReport.class})
+        subcommands = {SimCli.Demo.class, SimCli.Score.class, SimCli.SpeedReport.class,
+                tw.enforce.sim.section.SectionCommand.class})
 public final class SimCli {
 
     public static void main(String[] args) {

@@ -20,6 +20,7 @@ import tw.enforce.runtime.evidence.ViolationEvidence;
 import tw.enforce.runtime.evidence.SignedPackage;
 import tw.enforce.runtime.evidence.UnitKeys;
 import tw.enforce.runtime.frame.FrameRing;
+import tw.enforce.runtime.passage.SectionPassages;
 import tw.enforce.runtime.plate.PlateReader;
 import tw.enforce.runtime.rule.RuleRegistry;
 import tw.enforce.runtime.signal.SignalHistory;
@@ -68,7 +69,8 @@ public final class UnitAssembly {
                 UnitKeys.publicKeyOf(unitKey), new StoreSettings(limits.quotaMb() * 1024 * 1024), clock);
         SqliteOutbox outboxView = new SqliteOutbox(db, clock);
         PipelineStats stats = new PipelineStats();
-        EnforcementPipeline pipeline = new EnforcementPipeline(detector, tracker, ring, signals, site,
+        EnforcementPipeline pipeline = new EnforcementPipeline(detector, SectionPassages.around(tracker, site, ring, store,
+                software, clockStatus, plateReader, unitKey, clock), ring, signals, site,
                 RuleRegistry.forSite(site.config()), evidence, signer,
                 store, stats, onEvidence, EnforcementGate.OPEN);
         return new UnitRuntime(site, camera, pipeline, stats, signals, ring, outboxView, detector.description(), clock,

@@ -14,10 +14,13 @@ import tw.enforce.sync.mqtt.PahoTransport;
 import tw.enforce.sync.mqtt.TlsSettings;
 import tw.enforce.sync.mqtt.TransportSettings;
 import tw.enforce.sync.protocol.Topics;
+import tw.enforce.sync.section.SectionCenter;
+import tw.enforce.sync.section.SectionPolicy;
+import tw.enforce.sync.section.SectionsCommand;
 
 /** The reference center: {@code serve} receives until SIGTERM, {@code list} prints what the store holds. */
 @Command(name = "enforce-center", mixinStandardHelpOptions = true,
-        subcommands = {CenterMain.Serve.class, CenterMain.ListStore.class, CenterMain.Gaps.class},
+        subcommands = {CenterMain.Serve.class, CenterMain.ListStore.class, CenterMain.Gaps.class, SectionsCommand.class},
         description = "Reference center receiver for unit evidence.")
 public final class CenterMain {
     private static final Logger log = LoggerFactory.getLogger(CenterMain.class);
@@ -99,6 +102,9 @@ public final class CenterMain {
                 }
                 stopped.countDown();
             }, "center-shutdown"));
+            SectionCenter sections = new SectionCenter(storeDir, store, SectionPolicy.DEFAULTS, Clock.systemUTC());
+            sections.catchUp();
+            receiver.addListener(sections.listener());
             receiver.start();
             stopped.await();
             return 0;

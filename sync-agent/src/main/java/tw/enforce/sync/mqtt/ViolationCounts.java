@@ -27,6 +27,9 @@ public final class ViolationCounts {
         String hour = "unknown";
         try {
             JsonNode m = CanonicalJson.read(manifestJson);
+            if ("PASSAGE".equals(m.path("kind").asText(null))) {
+                return; // a section unit's record of a vehicle going by, not a violation
+            }
             rule = m.path("rule").isTextual() ? m.path("rule").asText() : rule;
             lane = m.path("lane").isTextual() ? m.path("lane").asText() : lane;
             if (m.path("createdAt").isTextual()) {
