@@ -13,7 +13,8 @@ import tw.enforce.runtime.detect.BoundingBox;
  * CLEAR-MOT bookkeeping over a sequence of frames (Bernardin &amp; Stiefelhagen 2008): a truth object
  * keeps its tracker id from the previous frame while the boxes still overlap (IoU ≥ threshold); the
  * rest are paired greedily by IoU. A truth object matched to another id than the last one it had is
- * an id switch; one that is lost and picked up again is a fragmentation.
+ * an id switch; one that is lost and picked up again is a fragmentation (a long one when the gap
+ * lasted at least {@code longGapFrames} frames: a single missed detection is already a fragmentation).
  *
  * <p>Truth objects may be marked "don't care" for a frame (too small, mostly outside the image):
  * they count neither as misses nor, when a track covers them, as false positives.
@@ -23,15 +24,18 @@ public final class MotAccumulator {
     private final Map<String, Long> current = new HashMap<>();
     private final Map<String, Long> lastId = new HashMap<>();
     private final Map<String, Boolean> trackedBefore = new HashMap<>();
-    private final Map<String, Boolean> lostSinceTracked = new HashMap<>();
+    private final Map<String, Integer> gapSinceTracked = new HashMap<>();
     private final Set<String> objects = new HashSet<>();
     private final Map<String, Integer> switchesByObject = new HashMap<>();
     private final List<Switch> switches = new ArrayList<>();
     private long frameIndex = -1;
-    private long truth, matches, misses, falsePositives, idSwitches, fragmentations;
+    private final int longGapFrames;
+    private long truth, matches, misses, falsePositives, idSwitches, fragmentations, longFragmentations;
 
-    public MotAccumulator(double minIou) {
+    /** {@code longGapFrames}: a fragmentation whose gap lasts at least this many counted frames is also a long one. */
+    public MotAccumulator(double minIou, int longGapFrames) {
         this.minIou = minIou;
+        this.longGapFrames = longGapFrames;
     }
 
     /** A truth object in one frame; {@code counted} false = "don't care" this frame. */
@@ -91,7 +95,7 @@ public final class MotAccumulator {
             if (id == null) {
                 misses++;
                 if (Boolean.TRUE.equals(trackedBefore.get(t.id()))) {
-                    lostSinceTracked.put(t.id(), true);
+                    gapSinceTracked.merge(t.id(), 1, Integer::sum);
                 }
                 continue;
             }
@@ -102,9 +106,13 @@ public final class MotAccumulator {
                 switchesByObject.merge(t.id(), 1, Integer::sum);
                 switches.add(new Switch(t.id(), frameIndex, previous, id));
             }
-            if (Boolean.TRUE.equals(lostSinceTracked.get(t.id()))) {
+            int gap = gapSinceTracked.getOrDefault(t.id(), 0);
+            if (gap > 0) {
                 fragmentations++;
-                lostSinceTracked.put(t.id(), false);
+                if (gap >= longGapFrames) {
+                    longFragmentations++;
+                }
+                gapSinceTracked.put(t.id(), 0);
             }
             lastId.put(t.id(), id);
             trackedBefore.put(t.id(), true);
@@ -120,7 +128,7 @@ public final class MotAccumulator {
 
     public Figures figures() {
         return new Figures(objects.size(), truth, matches, misses, falsePositives, idSwitches, fragmentations,
-                switchesByObject.size());
+                longFragmentations, switchesByObject.size());
     }
 
     /** Every id switch so far, in order. */
@@ -140,13 +148,13 @@ public final class MotAccumulator {
 
     /** Totals; {@code objects} = truth trajectories that were counted at least once. */
     public record Figures(long objects, long truth, long matches, long misses, long falsePositives, long idSwitches,
-                          long fragmentations, long objectsWithSwitch) {
-        public static final Figures ZERO = new Figures(0, 0, 0, 0, 0, 0, 0, 0);
+                          long fragmentations, long longFragmentations, long objectsWithSwitch) {
+        public static final Figures ZERO = new Figures(0, 0, 0, 0, 0, 0, 0, 0, 0);
 
         public Figures plus(Figures o) {
             return new Figures(objects + o.objects, truth + o.truth, matches + o.matches, misses + o.misses,
                     falsePositives + o.falsePositives, idSwitches + o.idSwitches, fragmentations + o.fragmentations,
-                    objectsWithSwitch + o.objectsWithSwitch);
+                    longFragmentations + o.longFragmentations, objectsWithSwitch + o.objectsWithSwitch);
         }
 
         public double recall() {

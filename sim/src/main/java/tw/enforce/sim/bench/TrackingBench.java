@@ -46,6 +46,7 @@ import tw.enforce.sim.world.World;
  *     [--min-height 16] [--max-hidden 0.3] [--iou 0.5] [--verbose true]</pre>
  */
 public final class TrackingBench {
+    static final int LONG_GAP_FRAMES = 5;
     private TrackingBench() {
     }
 
@@ -77,8 +78,8 @@ public final class TrackingBench {
         System.out.printf(Locale.ROOT, "tracking bench: %d scenarios; match IoU >= %.2f; truth counted when >= %.0f px high and"
                 + " >= 50%% inside the image; occluded = > %.0f%% covered by nearer actors%n", files.size(), iou, minHeight,
                 maxHidden * 100);
-        System.out.printf(Locale.ROOT, "%-24s %-12s %-5s %6s %6s %5s %8s %6s %8s %7s %7s %6s %8s %9s%n", "scenario", "detector",
-                "class", "frames", "tracks", "IDSW", "IDSW/100", "frag", "frag/100", "recall", "precis.", "MOTA",
+        System.out.printf(Locale.ROOT, "%-24s %-12s %-5s %6s %6s %5s %8s %6s %8s %7s %7s %7s %6s %8s %9s%n", "scenario", "detector",
+                "class", "frames", "tracks", "IDSW", "IDSW/100", "frag", "frag/100", "frag>=" + LONG_GAP_FRAMES, "recall", "precis.", "MOTA",
                 "unoccl.", "unoccl.SW");
         SpriteLibrary sprites = null;
         for (String d : detectors) {
@@ -188,8 +189,8 @@ public final class TrackingBench {
         long unoccludedSwitches;
 
         Result(double minIou) {
-            vehicles = new MotAccumulator(minIou);
-            people = new MotAccumulator(minIou);
+            vehicles = new MotAccumulator(minIou, LONG_GAP_FRAMES);
+            people = new MotAccumulator(minIou, LONG_GAP_FRAMES);
         }
 
         Result close() {
@@ -230,9 +231,9 @@ public final class TrackingBench {
 
         private void line(String scenario, String detector, String cls, MotAccumulator.Figures f, String unoccluded,
                           String unoccludedSw) {
-            System.out.printf(Locale.ROOT, "%-24s %-12s %-5s %6d %6d %5d %8.1f %6d %8.1f %7.3f %7.3f %6.3f %8s %9s%n",
+            System.out.printf(Locale.ROOT, "%-24s %-12s %-5s %6d %6d %5d %8.1f %6d %8.1f %7d %7.3f %7.3f %6.3f %8s %9s%n",
                     scenario, detector, cls, frames, f.objects(), f.idSwitches(), f.idSwitchesPer100Tracks(),
-                    f.fragmentations(), f.fragmentationsPer100Tracks(), f.recall(), f.precision(), f.mota(),
+                    f.fragmentations(), f.fragmentationsPer100Tracks(), f.longFragmentations(), f.recall(), f.precision(), f.mota(),
                     unoccluded, unoccludedSw);
         }
     }

@@ -12,7 +12,7 @@ class MotAccumulatorTest {
 
     @Test
     void aTrackThatKeepsItsIdOverEveryFrameHasNoSwitchAndFullRecall() {
-        MotAccumulator acc = new MotAccumulator(0.5);
+        MotAccumulator acc = new MotAccumulator(0.5, 2);
         for (int k = 0; k < 10; k++) {
             acc.frame(List.of(truth("v1", k, A)), List.of(new MotAccumulator.Hypothesis(7, shift(A, k + 2))));
         }
@@ -26,7 +26,7 @@ class MotAccumulatorTest {
 
     @Test
     void anIdHandedToANewTrackIsOneSwitchAndAGapIsOneFragmentation() {
-        MotAccumulator acc = new MotAccumulator(0.5);
+        MotAccumulator acc = new MotAccumulator(0.5, 2);
         acc.frame(List.of(truth("v1", 0, A)), List.of(new MotAccumulator.Hypothesis(1, A)));
         acc.frame(List.of(truth("v1", 0, A)), List.of());
         acc.frame(List.of(truth("v1", 0, A)), List.of(new MotAccumulator.Hypothesis(2, A)));
@@ -35,6 +35,7 @@ class MotAccumulatorTest {
         MotAccumulator.Figures f = acc.figures();
         assertEquals(1, f.idSwitches());
         assertEquals(1, f.fragmentations());
+        assertEquals(0, f.longFragmentations(), "a one-frame gap is not a long one");
         assertEquals(1, f.misses());
         assertEquals(0.75, f.recall(), 1e-9);
         assertEquals(1 - 2 / 4.0, f.mota(), 1e-9);
@@ -43,8 +44,21 @@ class MotAccumulatorTest {
     }
 
     @Test
+    void aGapOfAtLeastTheLongGapIsALongFragmentation() {
+        MotAccumulator acc = new MotAccumulator(0.5, 2);
+        acc.frame(List.of(truth("v1", 0, A)), List.of(new MotAccumulator.Hypothesis(1, A)));
+        acc.frame(List.of(truth("v1", 0, A)), List.of());
+        acc.frame(List.of(truth("v1", 0, A)), List.of());
+        acc.frame(List.of(truth("v1", 0, A)), List.of(new MotAccumulator.Hypothesis(1, A)));
+
+        assertEquals(1, acc.figures().fragmentations());
+        assertEquals(1, acc.figures().longFragmentations());
+        assertEquals(0, acc.figures().idSwitches());
+    }
+
+    @Test
     void anExistingMatchIsKeptOverABetterOverlappingNewcomer() {
-        MotAccumulator acc = new MotAccumulator(0.5);
+        MotAccumulator acc = new MotAccumulator(0.5, 2);
         acc.frame(List.of(truth("v1", 0, A)), List.of(new MotAccumulator.Hypothesis(1, A)));
         acc.frame(List.of(truth("v1", 0, A)), List.of(new MotAccumulator.Hypothesis(1, shift(A, 20)),
                 new MotAccumulator.Hypothesis(2, A)));
@@ -56,13 +70,13 @@ class MotAccumulatorTest {
 
     @Test
     void dontCareTruthIsNeitherMissedNorAFalsePositiveAndSwappedBoxesSwitchBoth() {
-        MotAccumulator acc = new MotAccumulator(0.5);
+        MotAccumulator acc = new MotAccumulator(0.5, 2);
         acc.frame(List.of(new MotAccumulator.Truth("far", A, false)), List.of(new MotAccumulator.Hypothesis(1, A)));
         acc.frame(List.of(new MotAccumulator.Truth("far", A, false)), List.of());
         assertEquals(0, acc.figures().truth());
         assertEquals(0, acc.figures().falsePositives());
 
-        MotAccumulator swap = new MotAccumulator(0.5);
+        MotAccumulator swap = new MotAccumulator(0.5, 2);
         swap.frame(List.of(truth("a", 0, A), truth("b", 0, B)),
                 List.of(new MotAccumulator.Hypothesis(1, A), new MotAccumulator.Hypothesis(2, B)));
         swap.frame(List.of(truth("a", 0, A), truth("b", 0, B)),
