@@ -2,7 +2,9 @@ package tw.enforce.runtime.evidence.privacy;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -20,7 +22,8 @@ import tw.enforce.runtime.plate.PlateReaderException;
 
 /**
  * Masks faces and bystanders' plates in the overview images of a package, per
- * {@code evidence.privacy}. One call per overview file: {@link #protect}. An image with nothing to
+ * {@code evidence.privacy}. One call per package ({@link #protectAll}) or per overview file
+ * ({@link #protect}). An image with nothing to
  * mask keeps its captured bytes; a masked one is re-encoded once. The offender's plate zone is never
  * touched. Not thread-safe (the face finder and localiser are not): one per evidence thread.
  */
@@ -80,6 +83,34 @@ public final class OverviewMasker implements AutoCloseable {
                     overview.frameSequence(), m.original()));
         }
         return new Protected(files, m.regions());
+    }
+
+    /**
+     * Every overview file of a package in one call: each is {@link #protect protected} with the
+     * offender's box from its own frame (or, when the track has no point there, from the nearest
+     * frame it has) and the detections {@code frames} recorded for that frame. Files come back in
+     * order, each followed by its unmasked original when policy keeps one.
+     *
+     * @param offenderBoxes the offender track's box per frame sequence; must not be empty
+     */
+    public Protected protectAll(List<EvidenceFile> overviews, Map<Long, BoundingBox> offenderBoxes, FrameDetections frames) {
+        if (offenderBoxes.isEmpty()) {
+            throw new IllegalArgumentException("no offender box: cannot tell the offender from bystanders in the overview images");
+        }
+        List<EvidenceFile> files = new ArrayList<>();
+        List<MaskRegion> regions = new ArrayList<>();
+        for (EvidenceFile f : overviews) {
+            long seq = f.frameSequence();
+            long nearest = offenderBoxes.keySet().stream()
+                    .min(Comparator.comparingLong((Long k) -> Math.abs(k - seq)).thenComparingLong(k -> k)).orElseThrow();
+            if (nearest != seq) {
+                log.debug("overview {} (frame {}): offender box taken from frame {}", f.name(), seq, nearest);
+            }
+            Protected p = protect(f, offenderBoxes.get(nearest), frames.of(seq));
+            files.addAll(p.files());
+            regions.addAll(p.regions());
+        }
+        return new Protected(List.copyOf(files), List.copyOf(regions));
     }
 
     /** Masks one JPEG; see {@link #protect}. */

@@ -128,6 +128,28 @@ class OverviewMaskerIT {
     }
 
     @Test
+    void aWholePackageIsProtectedInOneCallWithTheNearestOffenderBoxAndEachFramesDetections() throws Exception {
+        Scene s = twoCars();
+        FrameDetections frames = new FrameDetections(10);
+        frames.record(40, s.detections);
+        frames.record(41, List.of(s.detections.get(0)));
+        List<EvidenceFile> overviews = List.of(new EvidenceFile("scene-1.jpg", "before", 40, s.jpeg),
+                new EvidenceFile("scene-2.jpg", "inside", 41, s.jpeg));
+        PrivacyConfig keep = new PrivacyConfig(null, null, true, null, "none", null);
+
+        OverviewMasker.Protected p = new OverviewMasker(keep, null, localiser)
+                .protectAll(overviews, java.util.Map.of(39L, s.offender), frames);
+
+        assertEquals(List.of("scene-1.jpg", "scene-1-unmasked.jpg", "scene-2.jpg"),
+                p.files().stream().map(EvidenceFile::name).toList(), "frame 41 had no bystander: nothing masked, no copy");
+        assertEquals(1, p.regions().size());
+        assertArrayEquals(s.jpeg, p.files().get(2).bytes());
+        assertEquals(label(OFFENDER)[5], read(Jpeg.decode(p.files().get(0).bytes(), "t", 0, Instant.EPOCH), s.offenderPlate));
+        assertThrows(IllegalArgumentException.class,
+                () -> new OverviewMasker(keep, null, null).protectAll(overviews, java.util.Map.of(), frames));
+    }
+
+    @Test
     void anImageWithOnlyTheOffenderKeepsItsCapturedBytes() throws Exception {
         Scene s = twoCars();
         OverviewMasker.Protected p = new OverviewMasker(new PrivacyConfig(null, null, true, null, "none", null), null,
