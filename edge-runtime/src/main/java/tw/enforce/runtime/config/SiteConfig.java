@@ -296,12 +296,14 @@ public record SiteConfig(@JsonProperty(required = true) Unit unit,
     /**
      * Evidence storage and trust limits (optional section): {@code quotaMb} caps the package folders
      * (0 = no quota; acknowledged media are pruned oldest first under pressure), {@code maxClockOffsetMs}
-     * is the clock offset beyond which a case is marked non-enforceable.
+     * is the clock offset beyond which a case is marked non-enforceable, {@code privacy} what the
+     * overview images may show ({@link PrivacyConfig}).
      */
-    public record Evidence(Long quotaMb, Integer maxClockOffsetMs) {
-        public static final Evidence DEFAULTS = new Evidence(0L, 1000);
+    public record Evidence(Long quotaMb, Integer maxClockOffsetMs, PrivacyConfig privacy) {
+        public static final Evidence DEFAULTS = new Evidence(0L, 1000, null);
 
         public Evidence {
+            privacy = privacy == null ? PrivacyConfig.DEFAULTS : privacy;
             quotaMb = quotaMb == null ? 0L : quotaMb;
             maxClockOffsetMs = maxClockOffsetMs == null ? 1000 : maxClockOffsetMs;
             if (quotaMb < 0) {
