@@ -60,10 +60,11 @@ public final class EnforcementPipeline {
     private final PipelineStats stats;
     private final Consumer<SignedPackage> onEvidence;
     private final Set<Long> decided = new HashSet<>();
+    private final EnforcementGate gate;
 
     public EnforcementPipeline(Detector detector, Tracker tracker, FrameRing ring, SignalHistory signals, LoadedSite site,
                                RedLightEvidence evidence, EvidenceSigner signer, SqliteEvidenceStore store,
-                               PipelineStats stats, Consumer<SignedPackage> onEvidence) {
+                               PipelineStats stats, Consumer<SignedPackage> onEvidence, EnforcementGate gate) {
         this.detector = detector;
         this.tracker = tracker;
         this.ring = ring;
@@ -76,6 +77,7 @@ public final class EnforcementPipeline {
         this.store = store;
         this.stats = stats;
         this.onEvidence = onEvidence;
+        this.gate = gate;
     }
 
     public void process(Frame frame) {
@@ -143,6 +145,11 @@ public final class EnforcementPipeline {
         if (fault.isPresent()) {
             log.warn("track {}: red-light case not enforced, signal fault {} from {}: {}", t.id(),
                     fault.get().kind(), fault.get().from(), fault.get().detail());
+            return;
+        }
+        Optional<String> suspended = gate.suspendedBetween(samples.get(0).at(), now);
+        if (suspended.isPresent()) {
+            log.warn("track {}: red-light case not enforced, {}", t.id(), suspended.get());
             return;
         }
         stats.violations.incrementAndGet();
