@@ -43,7 +43,6 @@ public final class RadarFeed implements AutoCloseable {
     private final AtomicLong reopens = new AtomicLong();
     private volatile String state = "not started";
     private volatile boolean stopping;
-    private volatile LineRadarSource current;
     private Thread thread;
 
     public RadarFeed(String name, LineOpener opener, java.time.Clock clock, Duration retention, Duration retryEvery) {
@@ -82,7 +81,6 @@ public final class RadarFeed implements AutoCloseable {
     private void run() {
         while (!stopping) {
             try (LineRadarSource source = new LineRadarSource(name, opener.open(), clock)) {
-                current = source;
                 state = "reading";
                 long bad0 = 0;
                 long lost0 = 0;
@@ -102,7 +100,6 @@ public final class RadarFeed implements AutoCloseable {
                 state = "failed: " + e.getMessage();
                 log.error("radar {}: {}; reopening in {}", name, e.getMessage(), retryEvery);
             }
-            current = null;
             if (stopping || !sleep()) {
                 break;
             }
@@ -121,13 +118,14 @@ public final class RadarFeed implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the feed. The reading thread is interrupted, not its stream closed: closing a reader
+     * another thread is blocked in would block here too. A serial read that ignores interrupts ends
+     * with the JVM (the thread is a daemon).
+     */
     @Override
     public void close() {
         stopping = true;
-        LineRadarSource s = current;
-        if (s != null) {
-            s.close();
-        }
         Thread t;
         synchronized (this) {
             t = thread;
@@ -135,7 +133,7 @@ public final class RadarFeed implements AutoCloseable {
         if (t != null) {
             t.interrupt();
             try {
-                t.join(2000);
+                t.join(1000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
