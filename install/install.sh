@@ -3,8 +3,10 @@
 #   user and group 'enforce' (in the video, gpio and dialout groups where they exist);
 #   /opt/enforce (software, read-only, root-owned), /etc/enforce (config, root:enforce 0750),
 #   /var/lib/enforce/{evidence,db,keys} (state, enforce-owned; keys 0700);
-#   the launchers and jars; config templates if none present; Debian's Java 17 and libopencv-java
-#   (FFmpeg/GStreamer for mp4 and RTSP); the unit's Ed25519 key pair if absent; the two systemd
+#   the launchers and jars; /opt/enforce/models for the model files; config templates if none
+#   present; Debian's Java 17, and libopencv-java (FFmpeg/GStreamer for mp4 and RTSP) when the
+#   archive has it (else the bundled OpenCV runs, MJPEG .avi and V4L2 only); the udev rule giving
+#   the enforce group /dev/watchdog; the unit's Ed25519 key pair if absent; the two systemd
 #   services, enabled.
 # Idempotent: re-running upgrades the software and units and keeps config, state and keys.
 set -euo pipefail
@@ -47,7 +49,11 @@ OPT=/opt/enforce
 ETC=/etc/enforce
 STATE=/var/lib/enforce
 UNITS=(enforce-runtime.service enforce-sync.service)
-PACKAGES=(openjdk-17-jre-headless libopencv-java)
+PACKAGES=(openjdk-17-jre-headless)
+# Installed when the configured archives offer them; the unit works without, with less.
+OPTIONAL_PACKAGES=(libopencv-java)
+APT_CACHE=${APT_CACHE:-apt-cache}
+DPKG_QUERY=${DPKG_QUERY:-dpkg-query}
 
 say() { printf '%s\n' "$*"; }
 die() { printf 'install.sh: %s\n' "$*" >&2; exit 1; }
@@ -81,6 +87,11 @@ file() {
     [[ -r $src ]] || die "missing $src"
     run install -m "$mode" "$src" "$(t "$dest")"
     host chown "$owner" "$dest"
+}
+
+# Whether the configured apt archives offer a package (a candidate version exists).
+offered() {
+    "$APT_CACHE" policy "$1" 2> /dev/null | grep -q 'Candidate: [^(]'
 }
 
 # Config file from a template, only when none is present.
@@ -126,8 +137,10 @@ say "# directories"
 dir 0755 root:root "$OPT"
 dir 0755 root:root "$OPT/bin"
 dir 0755 root:root "$OPT/lib"
+dir 0755 root:root "$OPT/models"
 sysdir /etc/systemd/system
 sysdir /usr/local/bin
+sysdir /etc/udev/rules.d
 dir 0750 "root:$SVC_USER" "$ETC"
 dir 0750 "$SVC_USER:$SVC_USER" "$STATE"
 dir 0750 "$SVC_USER:$SVC_USER" "$STATE/evidence"
@@ -158,9 +171,11 @@ config "$HERE/etc/enforce.env" "$ETC/enforce.env"
 say "# packages"
 if ((APT)); then
     missing=()
-    for pkg in "${PACKAGES[@]}"; do
-        if [[ -z $PREFIX ]] && dpkg-query -W -f='${Status}' "$pkg" 2> /dev/null | grep -q 'install ok installed'; then
+    for pkg in "${PACKAGES[@]}" "${OPTIONAL_PACKAGES[@]}"; do
+        if [[ -z $PREFIX ]] && "$DPKG_QUERY" -W -f='${Status}' "$pkg" 2> /dev/null | grep -q 'install ok installed'; then
             say "= $pkg installed"
+        elif [[ -z $PREFIX && " ${OPTIONAL_PACKAGES[*]} " == *" $pkg "* ]] && ! offered "$pkg"; then
+            say "! $pkg is not offered by this system's archives: skipped (the bundled OpenCV runs: MJPEG .avi and V4L2 only, no mp4 or RTSP)"
         else
             missing+=("$pkg")
         fi
@@ -169,7 +184,7 @@ if ((APT)); then
         host env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
     fi
 else
-    say "= --no-apt: not installing ${PACKAGES[*]}"
+    say "= --no-apt: not installing ${PACKAGES[*]} ${OPTIONAL_PACKAGES[*]}"
 fi
 
 say "# device key pair"
@@ -179,6 +194,10 @@ else
     host runuser -u "$SVC_USER" -- "$OPT/bin/edgectl" keys init --dir "$STATE/keys"
     host find "$STATE/keys" -type f ! -name '*.pub' -exec chmod 0600 {} +
 fi
+
+say "# devices"
+file 0644 root:root "$HERE/udev/60-enforce-watchdog.rules" /etc/udev/rules.d/60-enforce-watchdog.rules
+host udevadm control --reload-rules
 
 say "# systemd services"
 for unit in "${UNITS[@]}"; do

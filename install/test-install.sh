@@ -56,6 +56,27 @@ check "keeping is reported" has_line "$out" "= keeping existing /etc/enforce/sit
 check "stale jar removed" test ! -e "$R/opt/enforce/lib/removed-in-this-version.jar"
 check "existing key pair kept" has_line "$out" "= keeping existing key pair"
 
+check "models folder made" test -d "$R/opt/enforce/models"
+check "watchdog udev rule installed" grep -q 'KERNEL=="watchdog", GROUP="enforce"' "$R/etc/udev/rules.d/60-enforce-watchdog.rules"
+check "runtime unit passes extra options" grep -q 'ExecStart=.*--state /var/lib/enforce $ENFORCE_RUNTIME_OPTS' \
+    "$R/etc/systemd/system/enforce-runtime.service"
+
+# 3b. An archive without libopencv-java (fake apt-cache, nothing installed): Java still installed, OpenCV skipped with a note.
+printf '#!/bin/sh\nexit 1\n' > "$WORK/dpkg-query-none"
+chmod +x "$WORK/dpkg-query-none"
+export DPKG_QUERY=$WORK/dpkg-query-none
+printf '#!/bin/sh\necho "$2:"; echo "  Installed: (none)"; echo "  Candidate: (none)"\n' > "$WORK/apt-cache-none"
+chmod +x "$WORK/apt-cache-none"
+out=$(APT_CACHE=$WORK/apt-cache-none "$HERE/install.sh" --dry-run --dist "$WORK/dist" 2>&1 || true)
+check "absent libopencv-java is skipped with a note" has_line "$out" "! libopencv-java is not offered"
+check "absent libopencv-java is not asked of apt" bash -c "! grep -q 'apt-get install.*libopencv-java' <<< \"\$1\"" _ "$out"
+printf '#!/bin/sh\necho "$2:"; echo "  Installed: (none)"; echo "  Candidate: 4.6.0+dfsg-12"\n' > "$WORK/apt-cache-some"
+chmod +x "$WORK/apt-cache-some"
+out=$(APT_CACHE=$WORK/apt-cache-some "$HERE/install.sh" --dry-run --dist "$WORK/dist" 2>&1 || true)
+check "offered libopencv-java is installed" has_line "$out" "libopencv-java"
+check "offered libopencv-java goes to apt-get" bash -c "grep -q 'apt-get install.*libopencv-java' <<< \"\$1\"" _ "$out"
+unset DPKG_QUERY
+
 # 4. Bad input.
 check "unknown option rejected" bash -c "! '$HERE/install.sh' --frobnicate 2>/dev/null"
 check "missing jars rejected outside dry run" bash -c "! '$HERE/install.sh' --root '$WORK/dry' --dist '$WORK/nothing' >/dev/null 2>&1"
@@ -69,6 +90,12 @@ check "system OpenCV jar goes first on the class path" has_line "$cmd" "-cp $fak
 check "system OpenCV native path and mode passed" has_line "$cmd" "-Denforce.opencv=system -Djava.library.path=/usr/lib/jni"
 check "JAVA_OPTS and arguments passed" has_line "$cmd" "java -Xmx64m"
 check "runtime main class and args" has_line "$cmd" "tw.enforce.runtime.cli.RuntimeMain --config x"
+cmd=$(ENFORCE_OPENCV=bundled ENFORCE_ENV=/nonexistent ENFORCE_SHOW_COMMAND=1 ENFORCE_MODEL=/m/yolox.onnx \
+    ENFORCE_PLATE_LOCALISER=/m/lpd.onnx "$R/opt/enforce/bin/enforce-runtime" --config x)
+check "model files from the env file become runtime options" has_line "$cmd" \
+    "RuntimeMain --model /m/yolox.onnx --plate-localiser /m/lpd.onnx --config x"
+cmd=$(ENFORCE_OPENCV=bundled ENFORCE_ENV=/nonexistent ENFORCE_SHOW_COMMAND=1 "$R/opt/enforce/bin/enforce-runtime" --config x)
+check "no model options when none is configured" has_line "$cmd" "RuntimeMain --config x"
 cmd=$(ENFORCE_OPENCV=bundled ENFORCE_ENV=/nonexistent ENFORCE_SHOW_COMMAND=1 "$R/opt/enforce/bin/enforce-sync")
 check "bundled OpenCV adds nothing" bash -c "! grep -q opencv <<< '$cmd'"
 check "sync main class" has_line "$cmd" "tw.enforce.sync.mqtt.SyncAgentMain"

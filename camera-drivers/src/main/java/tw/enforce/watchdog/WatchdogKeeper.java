@@ -28,6 +28,7 @@ public final class WatchdogKeeper implements AutoCloseable {
     private final Duration petEvery;
     private final Duration staleAfter;
     private volatile Instant lastAlive;
+    private volatile Instant lastPet;
     private boolean stalledLogged;
     private ScheduledExecutorService thread;
 
@@ -48,6 +49,21 @@ public final class WatchdogKeeper implements AutoCloseable {
         lastAlive = clock.instant();
     }
 
+    /** The last sign of life from the pipeline (the start time before the first). */
+    public Instant lastAlive() {
+        return lastAlive;
+    }
+
+    /** When the watchdog was last petted; null before the first pet. */
+    public Instant lastPet() {
+        return lastPet;
+    }
+
+    /** Whether the pipeline has been silent for longer than {@code staleAfter} at {@code now}. */
+    public boolean stalled(Instant now) {
+        return Duration.between(lastAlive, now).compareTo(staleAfter) > 0;
+    }
+
     /** One keeper step: pets if the pipeline was alive recently enough. Returns whether it petted. */
     public synchronized boolean tick() {
         Instant now = clock.instant();
@@ -65,6 +81,7 @@ public final class WatchdogKeeper implements AutoCloseable {
         }
         try {
             watchdog.pet();
+            lastPet = now;
             return true;
         } catch (IOException | RuntimeException e) {
             log.error("watchdog pet failed: {}", e.toString());

@@ -20,6 +20,8 @@ import tw.enforce.runtime.evidence.ViolationEvidence;
 import tw.enforce.runtime.evidence.SignedPackage;
 import tw.enforce.runtime.evidence.UnitKeys;
 import tw.enforce.runtime.frame.FrameRing;
+import tw.enforce.runtime.hardware.HardwareAssembly;
+import tw.enforce.runtime.hardware.UnitHardware;
 import tw.enforce.runtime.passage.SectionPassages;
 import tw.enforce.runtime.plate.PlateReader;
 import tw.enforce.runtime.rule.RuleRegistry;
@@ -35,7 +37,7 @@ import tw.enforce.sync.outbox.SqliteOutbox;
 
 /**
  * The one place a unit is put together, read top to bottom as the stages of DESIGN.md: signal
- * inputs, frame ring, tracker, evidence, store, pipeline. The service main and the simulator both
+ * inputs, frame ring, tracker, evidence, store, hardware supervision, pipeline. The service main and the simulator both
  * call it, with a real or a simulated camera, GPIO board, detector and clock.
  */
 public final class UnitAssembly {
@@ -68,13 +70,20 @@ public final class UnitAssembly {
         SqliteEvidenceStore store = new SqliteEvidenceStore(db, stateDir.resolve("evidence"), site.config().unit().id(),
                 UnitKeys.publicKeyOf(unitKey), new StoreSettings(limits.quotaMb() * 1024 * 1024), clock);
         SqliteOutbox outboxView = new SqliteOutbox(db, clock);
+        UnitHardware hardware = HardwareAssembly.assemble(site.config(), site.file().toAbsolutePath().getParent(), gpio,
+                clock, store::recordAlarm);
+        hardware.watchSignalFaults(() -> signals.faultBetween(clock.instant().minusSeconds(1), clock.instant()).isPresent());
         PipelineStats stats = new PipelineStats();
         EnforcementPipeline pipeline = new EnforcementPipeline(detector, SectionPassages.around(tracker, site, ring, store,
                 software, clockStatus, plateReader, unitKey, clock), ring, signals, site,
                 RuleRegistry.forSite(site.config()), evidence, signer,
-                store, stats, onEvidence, EnforcementGate.OPEN);
+                store, stats, p -> {
+                    hardware.evidenceCaptured();
+                    onEvidence.accept(p);
+                }, hardware.gate());
+        pipeline.useRadar(hardware.radarReadings());
         return new UnitRuntime(site, camera, pipeline, stats, signals, ring, outboxView, detector.description(), clock,
-                plateReader == null ? new AutoCloseable[] {monitor, store, outboxView, detector}
+                hardware, plateReader == null ? new AutoCloseable[] {monitor, store, outboxView, detector}
                         : new AutoCloseable[] {monitor, store, outboxView, detector, plateReader});
     }
 }

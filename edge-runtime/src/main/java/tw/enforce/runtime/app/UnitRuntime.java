@@ -14,6 +14,7 @@ import tw.enforce.camera.FrameSourceException;
 import tw.enforce.runtime.config.SiteConfigLoader.LoadedSite;
 import tw.enforce.runtime.diag.StatusReport;
 import tw.enforce.runtime.frame.FrameRing;
+import tw.enforce.runtime.hardware.UnitHardware;
 import tw.enforce.runtime.signal.SignalHistory;
 import tw.enforce.sync.outbox.Outbox;
 import tw.enforce.sync.outbox.OutboxException;
@@ -42,11 +43,13 @@ public final class UnitRuntime implements AutoCloseable {
     private Thread thread;
 
     private final java.util.List<AutoCloseable> owned;
+    private final UnitHardware hardware;
 
-    /** {@code owned} are closed, in order, after the pipeline has stopped. */
+    /** {@code owned} are closed, in order, after the pipeline and the hardware have stopped. */
     public UnitRuntime(LoadedSite site, FrameSource source, EnforcementPipeline pipeline, PipelineStats stats,
                        SignalHistory signals, FrameRing ring, Outbox outbox, String detector, Clock clock,
-                       AutoCloseable... owned) {
+                       UnitHardware hardware, AutoCloseable... owned) {
+        this.hardware = hardware;
         this.owned = java.util.List.of(owned);
         this.site = site;
         this.source = source;
@@ -61,6 +64,7 @@ public final class UnitRuntime implements AutoCloseable {
     }
 
     public synchronized void start() {
+        hardware.start();
         thread = new Thread(this::runToEnd, "pipeline");
         thread.start();
     }
@@ -76,7 +80,9 @@ public final class UnitRuntime implements AutoCloseable {
                     pipeline.endOfStream(clock.instant());
                     break;
                 }
+                hardware.frameArrived(f.get());
                 pipeline.process(f.get());
+                hardware.frameDone();
             }
             state = stopping ? "stopped" : "ended";
         } catch (FrameSourceException e) {
@@ -104,7 +110,12 @@ public final class UnitRuntime implements AutoCloseable {
         return new StatusReport(site.config().unit().id(), site.config().unit().site(), state, startedAt, clock.instant(),
                 detector, signals.current().name(), signals.currentSince(), stats.frames.get(), source.corruptFrames(),
                 stats.detections.get(), stats.detectorErrors.get(), stats.violations.get(), stats.evidenceStored.get(),
-                stats.casesWithoutFrames.get(), stats.storeFailures.get(), ring.size(), ring.bytes(), box);
+                stats.casesWithoutFrames.get(), stats.storeFailures.get(), ring.size(), ring.bytes(), box,
+                hardware.status());
+    }
+
+    public UnitHardware hardware() {
+        return hardware;
     }
 
     public PipelineStats stats() {
@@ -126,6 +137,7 @@ public final class UnitRuntime implements AutoCloseable {
             }
         }
         source.close();
+        hardware.close();
         for (AutoCloseable c : owned) {
             try {
                 c.close();

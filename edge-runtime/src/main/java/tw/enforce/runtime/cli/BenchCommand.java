@@ -42,7 +42,7 @@ import tw.enforce.runtime.track.TrackerConfig;
  * motion gate + detect + track + plate reads against the detector alone on the same frames.
  */
 @Command(name = "bench", description = "Throughput benchmarks (figures against a baseline of the same run).",
-        subcommands = {BenchCommand.DetectorBench.class, BenchCommand.PipelineBench.class})
+        subcommands = {BenchCommand.DetectorBench.class, BenchCommand.PipelineBench.class, HealthBenchCommand.class})
 public final class BenchCommand {
     /** The gate only needs coarse motion: MOG2 at 320 px wide costs a quarter of the default 640. */
     static final MotionConfig GATE = new MotionConfig(500, 16, 25, 0.001, 320, 0.4, 0.5);

@@ -17,12 +17,28 @@ final class StatusFormat {
             return "error: " + n.get("error").asText();
         }
         StringBuilder sb = new StringBuilder();
+        lines(sb, "", n, true);
+        return sb.toString().stripTrailing();
+    }
+
+    /** Sections (hardware, radar) are opened one level, indented; smaller maps stay on one line. */
+    private static void lines(StringBuilder sb, String indent, JsonNode n, boolean openSections) {
         Iterator<Map.Entry<String, JsonNode>> it = n.fields();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
-            String value = e.getValue().isObject() ? e.getValue().toString() : e.getValue().asText();
-            sb.append(String.format("%-20s %s%n", e.getKey() + ":", value));
+            JsonNode v = e.getValue();
+            if (v.isNull()) {
+                continue;
+            }
+            if (openSections && v.isObject() && SECTIONS.contains(e.getKey())) {
+                sb.append(indent).append(e.getKey()).append(':').append(System.lineSeparator());
+                lines(sb, indent + "  ", v, true);
+                continue;
+            }
+            String value = v.isObject() ? v.toString() : v.asText();
+            sb.append(String.format("%-" + Math.max(1, 20 - indent.length()) + "s %s%n", indent + e.getKey() + ":", value));
         }
-        return sb.toString().stripTrailing();
     }
+
+    private static final java.util.Set<String> SECTIONS = java.util.Set.of("hardware", "radar");
 }

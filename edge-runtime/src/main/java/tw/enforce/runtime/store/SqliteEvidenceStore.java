@@ -223,6 +223,11 @@ public final class SqliteEvidenceStore implements AutoCloseable {
         return list().stream().filter(e -> e.packageId().equals(packageId)).findFirst();
     }
 
+    /** Records a unit alarm (cabinet opened, …) next to the store's own: logged at ERROR and kept in the database. */
+    public synchronized void recordAlarm(String code, String detail) {
+        journal.alarm(code, detail);
+    }
+
     public synchronized List<StoreAlarm> alarms() throws StoreException {
         try {
             return journal.alarms();

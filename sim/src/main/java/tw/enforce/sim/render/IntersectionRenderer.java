@@ -30,7 +30,8 @@ import tw.enforce.sim.sprite.SpriteLibrary;
  * Renders a snapshot as the unit's camera sees it: the cached backdrop for the weather, then the
  * actors far to near, each sprite stretched into exactly the box {@link ActorProjection} reports as
  * ground truth (so a detector is scored against what was drawn), with a contact shadow, the
- * actor's Taiwan plate warped onto the sprite's plate, and the signal head at its depth.
+ * actor's Taiwan plate warped onto the sprite's plate, the signal head at its depth, and the
+ * sensor's per-frame noise.
  * Not thread-safe: one renderer per rendering thread (it reuses its frame buffer).
  */
 public final class IntersectionRenderer implements SceneRenderer {
@@ -44,6 +45,7 @@ public final class IntersectionRenderer implements SceneRenderer {
     private final TaiwanPlateRenderer plates = new TaiwanPlateRenderer();
     private final BufferedImage canvas;
     private final int[] pixels;
+    private final SensorNoise noise;
     private int[] rainBackdrop, nightBackdrop;
 
     public IntersectionRenderer(CameraModel camera, RoadLayout road, SpriteLibrary sprites, long seed) {
@@ -56,6 +58,7 @@ public final class IntersectionRenderer implements SceneRenderer {
         this.signal = new SignalHeadPainter(camera, road);
         this.canvas = new BufferedImage(camera.imageWidth(), camera.imageHeight(), BufferedImage.TYPE_INT_RGB);
         this.pixels = ((DataBufferInt) canvas.getRaster().getDataBuffer()).getData();
+        this.noise = new SensorNoise(camera.imageWidth() * camera.imageHeight() * 3, seed);
     }
 
     @Override
@@ -85,7 +88,11 @@ public final class IntersectionRenderer implements SceneRenderer {
             WeatherEffects.blur(pixels, w, h);
             WeatherEffects.rainStreaks(pixels, w, h, seed ^ snapshot.at().toEpochMilli());
         }
-        return toBgr();
+        BufferedImage out = toBgr();
+        // a live sensor's noise: a still scene must not look like a frozen camera to the unit's health check
+        noise.apply(((DataBufferByte) out.getRaster().getDataBuffer()).getData(),
+                snapshot.at().getEpochSecond() * 1_000_000_000L + snapshot.at().getNano());
+        return out;
     }
 
     private void drawActor(Graphics2D g, ActorState a, SceneSnapshot.Weather weather, double light) {
