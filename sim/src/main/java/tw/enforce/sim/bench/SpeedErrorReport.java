@@ -87,7 +87,7 @@ public final class SpeedErrorReport {
                 at += 1.6;
             }
         }
-        String name = String.format(Locale.ROOT, "speed-report-%dfps-zone%+.0f", fps, zoneMiddle);
+        String name = String.format(Locale.ROOT, "speed-report-%dfps-%.0fm", fps, CAMERA_Y - zoneMiddle);
         return new Scenario(name, 24.0, fps, 5000L + fps, null, null, road,
                 new SignalSpec(100, 3, 2, 20, SignalSpec.Interval.GREEN, 0.0, null),
                 new RulesSpec(null, new RulesSpec.Speed(zoneMiddle - ZONE_LENGTH_M / 2, zoneMiddle + ZONE_LENGTH_M / 2, 0.0, null),
