@@ -29,7 +29,7 @@ import tw.enforce.sync.protocol.CanonicalJson;
  * How far the unit's video speed is from the truth, by true speed and by distance from the camera,
  * at each frame rate: runs of single cars at {@link #SPEEDS_KMH} in both lanes of the default
  * approach, with a 10 m speed zone placed near, at mid range and far from the default camera, a
- * 1 km/h limit so every pass is a SPEED case, through the unit with noisy ground-truth detections.
+ * 5 km/h limit (the lowest a site may set) so every pass is a SPEED case, through the unit with noisy ground-truth detections.
  * Errors are the unit's measured mean speed minus the true mean over the zone.
  */
 public final class SpeedErrorReport {
@@ -72,7 +72,7 @@ public final class SpeedErrorReport {
         return cells;
     }
 
-    /** Two lanes, limit 1 km/h, light always green; cars leave in order fast to slow so none catches up. */
+    /** Two lanes, limit 5 km/h, light always green; cars leave in order fast to slow so none catches up. */
     static Scenario scenario(int fps, double zoneMiddle) {
         RoadSpec road = new RoadSpec(List.of(-3.5, 0.0, 3.5), 0.0, 20.0, null, -100.0, null,
                 List.of(limited("L1"), limited("L2")), null, null, null, null);
@@ -87,7 +87,7 @@ public final class SpeedErrorReport {
                 at += 1.6;
             }
         }
-        String name = String.format(Locale.ROOT, "speed-report-%dfps-zone%+.0f", fps, zoneMiddle);
+        String name = String.format(Locale.ROOT, "speed-report-%dfps-%.0fm", fps, CAMERA_Y - zoneMiddle);
         return new Scenario(name, 24.0, fps, 5000L + fps, null, null, road,
                 new SignalSpec(100, 3, 2, 20, SignalSpec.Interval.GREEN, 0.0, null),
                 new RulesSpec(null, new RulesSpec.Speed(zoneMiddle - ZONE_LENGTH_M / 2, zoneMiddle + ZONE_LENGTH_M / 2, 0.0, null),
@@ -96,7 +96,7 @@ public final class SpeedErrorReport {
     }
 
     private static LaneSpec limited(String id) {
-        return new LaneSpec(id, null, null, null, 1.0, null, null);
+        return new LaneSpec(id, null, null, null, 5.0, null, null);
     }
 
     public static void print(List<Cell> cells, PrintStream out) {
