@@ -13,4 +13,6 @@ public final class PipelineStats {
     /** Violations whose frames had already left the ring: logged, never invented. */
     public final AtomicLong casesWithoutFrames = new AtomicLong();
     public final AtomicLong storeFailures = new AtomicLong();
+    /** Cases voided by a failed cross-check (radar vs video speed): no ticket, counted. */
+    public final AtomicLong voidCases = new AtomicLong();
 }

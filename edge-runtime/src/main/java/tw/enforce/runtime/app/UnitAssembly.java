@@ -16,13 +16,14 @@ import tw.enforce.runtime.config.SiteConfig;
 import tw.enforce.runtime.evidence.EnforceabilityPolicy;
 import tw.enforce.runtime.evidence.EvidenceManifest;
 import tw.enforce.runtime.evidence.EvidenceSigner;
-import tw.enforce.runtime.evidence.RedLightEvidence;
+import tw.enforce.runtime.evidence.ViolationEvidence;
 import tw.enforce.runtime.evidence.SignedPackage;
 import tw.enforce.runtime.evidence.UnitKeys;
 import tw.enforce.runtime.frame.FrameRing;
 import tw.enforce.runtime.hardware.HardwareAssembly;
 import tw.enforce.runtime.hardware.UnitHardware;
 import tw.enforce.runtime.plate.PlateReader;
+import tw.enforce.runtime.rule.RuleRegistry;
 import tw.enforce.runtime.signal.SignalHistory;
 import tw.enforce.runtime.signal.SignalMonitor;
 import tw.enforce.runtime.store.SqliteEvidenceStore;
@@ -52,7 +53,7 @@ public final class UnitAssembly {
      */
     public static UnitRuntime assemble(LoadedSite site, Path stateDir, PrivateKey unitKey, FrameSource camera,
                                        GpioBoard gpio, Detector detector, Clock clock,
-                                       RedLightEvidence.ClockStatus clockStatus, PlateReader plateReader,
+                                       ViolationEvidence.ClockStatus clockStatus, PlateReader plateReader,
                                        Consumer<SignedPackage> onEvidence) throws StoreException, OutboxException {
         SignalHistory signals = new SignalHistory(clock.instant());
         SignalMonitor monitor = new SignalMonitor(gpio, site.config().signal(), signals);
@@ -61,7 +62,7 @@ public final class UnitAssembly {
         EvidenceManifest.Software software = new EvidenceManifest.Software(Edgectl.VERSION, detector.description(),
                 detector instanceof YoloxDetector y ? y.modelSha256() : null);
         SiteConfig.Evidence limits = site.config().evidence();
-        RedLightEvidence evidence = new RedLightEvidence(site, software, clock, clockStatus,
+        ViolationEvidence evidence = new ViolationEvidence(site, software, clock, clockStatus,
                 new EnforceabilityPolicy(Duration.ofMillis(limits.maxClockOffsetMs())), plateReader);
         EvidenceSigner signer = new EvidenceSigner(unitKey);
         Path db = stateDir.resolve("unit.db");
@@ -72,11 +73,13 @@ public final class UnitAssembly {
                 clock, store::recordAlarm);
         hardware.watchSignalFaults(() -> signals.faultBetween(clock.instant().minusSeconds(1), clock.instant()).isPresent());
         PipelineStats stats = new PipelineStats();
-        EnforcementPipeline pipeline = new EnforcementPipeline(detector, tracker, ring, signals, site, evidence, signer,
+        EnforcementPipeline pipeline = new EnforcementPipeline(detector, tracker, ring, signals, site,
+                RuleRegistry.forSite(site.config()), evidence, signer,
                 store, stats, p -> {
                     hardware.evidenceCaptured();
                     onEvidence.accept(p);
                 }, hardware.gate());
+        pipeline.useRadar(hardware.radarReadings());
         return new UnitRuntime(site, camera, pipeline, stats, signals, ring, outboxView, detector.description(), clock,
                 hardware, plateReader == null ? new AutoCloseable[] {monitor, store, outboxView, detector}
                         : new AutoCloseable[] {monitor, store, outboxView, detector, plateReader});

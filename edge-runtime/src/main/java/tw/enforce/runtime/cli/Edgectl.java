@@ -17,7 +17,7 @@ import tw.enforce.sync.protocol.Ed25519Keys;
 @Command(name = "edgectl", mixinStandardHelpOptions = true, version = "edgectl " + Edgectl.VERSION,
         description = "Diagnostics and service commands for a roadside enforcement unit.",
         subcommands = {Edgectl.Status.class, Edgectl.Keys.class, EvidenceCommand.class, PlatesCommand.class,
-                DetectCommand.class, BenchCommand.class})
+                DetectCommand.class, BenchCommand.class, SiteCommand.class})
 public final class Edgectl {
     public static final String VERSION = "0.1.0";
     public static final String DEFAULT_SOCKET = "/var/lib/enforce/edge.sock";

@@ -9,11 +9,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import tw.enforce.runtime.evidence.EvidenceManifest;
 import tw.enforce.runtime.evidence.EvidenceReplay;
-import tw.enforce.runtime.rule.RedLightDecision;
+import tw.enforce.runtime.rule.RuleOutcome;
 import tw.enforce.sync.protocol.CanonicalJson;
 import tw.enforce.sync.protocol.PackageFiles;
 
-@Command(name = "replay", description = "Re-run the red-light rule on the decision input recorded in a package and "
+@Command(name = "replay", description = "Re-run the package's rule on the decision input recorded in it and "
         + "compare with the recorded measurement; exit code 1 on any difference.")
 final class EvidenceReplayCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "ID", description = "Package id, or a package folder with --dir.")
@@ -33,9 +33,11 @@ final class EvidenceReplayCommand implements Callable<Integer> {
                     EvidenceManifest.class);
             EvidenceReplay.Outcome o = EvidenceReplay.replay(m);
             if (o.matches()) {
-                RedLightDecision.Violation v = (RedLightDecision.Violation) o.decision();
-                System.out.printf("MATCH %s: replayed violation, %.3f s into red, crossing %s%n", m.packageId(),
-                        v.timeIntoRedSeconds(), v.stopLineCrossing());
+                RuleOutcome.Violation v = (RuleOutcome.Violation) o.outcome();
+                System.out.printf("MATCH %s: replayed %s violation at %s%s%n", m.packageId(), v.rule(), v.eventTime(),
+                        m.measurement().has("timeIntoRedSeconds")
+                                ? String.format(", %.3f s into red", m.measurement().get("timeIntoRedSeconds").asDouble())
+                                : Double.isNaN(v.speedKmh()) ? "" : String.format(", %.1f km/h", v.speedKmh()));
                 return 0;
             }
             o.differences().forEach(d -> System.out.println("DIFFERS " + m.packageId() + ": " + d));

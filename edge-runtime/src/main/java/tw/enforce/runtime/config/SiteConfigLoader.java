@@ -10,7 +10,8 @@ import tw.enforce.runtime.geometry.Homography;
 
 /**
  * Reads site.yaml, binds it strictly and checks what a record cannot check alone: that the
- * surveyed points give a usable homography. The file's SHA-256 goes into every evidence package.
+ * surveyed points give a usable homography and that the elements fit together and are visible
+ * ({@link SiteGeometry}). The file's SHA-256 goes into every evidence package.
  */
 public final class SiteConfigLoader {
     private SiteConfigLoader() {
@@ -20,6 +21,7 @@ public final class SiteConfigLoader {
         SiteConfig config = YamlRecords.load(file, SiteConfig.class);
         Homography imageToWorld;
         try {
+            SiteGeometry.checkSurvey(config);
             imageToWorld = Homography.imageToWorld(config.calibration().pairs());
         } catch (IllegalArgumentException e) {
             throw new ConfigException(file + ": calibration.points: " + e.getMessage(), e);
@@ -28,6 +30,11 @@ public final class SiteConfigLoader {
         if (rms > 0.5) {
             throw new ConfigException(file + ": calibration.points: surveyed points disagree with any single "
                     + "road plane (reprojection error " + String.format("%.2f", rms) + " m > 0.5 m); re-survey");
+        }
+        try {
+            SiteGeometry.check(config, imageToWorld.inverse());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new ConfigException(file + ": " + e.getMessage(), e);
         }
         return new LoadedSite(file, config, imageToWorld, rms, sha256(file));
     }
@@ -43,5 +50,8 @@ public final class SiteConfigLoader {
     /** A validated site with what was derived from it. */
     public record LoadedSite(Path file, SiteConfig config, Homography imageToWorld, double reprojectionErrorM,
                              String sha256) {
+        public Homography worldToImage() {
+            return imageToWorld.inverse();
+        }
     }
 }

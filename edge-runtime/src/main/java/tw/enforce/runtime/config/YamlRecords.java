@@ -1,7 +1,9 @@
 package tw.enforce.runtime.config;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +17,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -23,6 +26,7 @@ import java.util.stream.Collectors;
  * line and the path of the key, so a technician can fix the line at fault.
  */
 public final class YamlRecords {
+    private static final YAMLFactory YAML = new YAMLFactory();
     private static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory())
             .registerModule(new JavaTimeModule())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -49,15 +53,22 @@ public final class YamlRecords {
         try {
             return MAPPER.readValue(bytes, type);
         } catch (JsonProcessingException e) {
-            throw new ConfigException(describe(file, e), e);
+            throw new ConfigException(describe(file, e, bytes), e);
         } catch (IOException e) {
             throw new ConfigException(file + ": " + e.getMessage(), e);
         }
     }
 
-    static String describe(Path file, JsonProcessingException e) {
+    static String describe(Path file, JsonProcessingException e, byte[] yaml) {
         JsonLocation loc = e.getLocation();
-        String where = file + (loc != null && loc.getLineNr() > 0 ? ":" + loc.getLineNr() : "");
+        int line = loc != null ? loc.getLineNr() : -1;
+        if (e instanceof UnrecognizedPropertyException u) {
+            // records bind through their constructor, and Jackson reports an unknown key of a
+            // multi-key record only at the end of its mapping: find the key's own line instead
+            int own = lineOf(yaml, u.getPath());
+            line = own > 0 ? own : line;
+        }
+        String where = file + (line > 0 ? ":" + line : "");
         String path = "";
         if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
             path = m.getPath().stream()
@@ -80,6 +91,43 @@ public final class YamlRecords {
             what = (path.isEmpty() ? "" : path + ": ") + e.getOriginalMessage();
         }
         return where + ": " + what;
+    }
+
+    /** The line of the key or item at {@code path} in the document, or -1. */
+    static int lineOf(byte[] yaml, List<JsonMappingException.Reference> path) {
+        try (JsonParser p = YAML.createParser(yaml)) {
+            p.nextToken();
+            return lineOf(p, path, 0);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private static int lineOf(JsonParser p, List<JsonMappingException.Reference> path, int depth) throws IOException {
+        if (depth == path.size()) {
+            return p.currentTokenLocation().getLineNr();
+        }
+        JsonMappingException.Reference r = path.get(depth);
+        if (p.currentToken() == JsonToken.START_OBJECT && r.getFieldName() != null) {
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                boolean match = r.getFieldName().equals(p.currentName());
+                int keyLine = p.currentTokenLocation().getLineNr();
+                p.nextToken();
+                if (match) {
+                    return depth + 1 == path.size() ? keyLine : lineOf(p, path, depth + 1);
+                }
+                p.skipChildren();
+            }
+        } else if (p.currentToken() == JsonToken.START_ARRAY && r.getIndex() >= 0) {
+            int i = 0;
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+                if (i++ == r.getIndex()) {
+                    return lineOf(p, path, depth + 1);
+                }
+                p.skipChildren();
+            }
+        }
+        return -1;
     }
 
     private static String rootMessage(Throwable t) {

@@ -1,14 +1,16 @@
 package tw.enforce.runtime.evidence;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import tw.enforce.runtime.rule.RedLightInput;
 
 /**
  * What a signed evidence package says. Serialised as canonical JSON (keys sorted, no whitespace)
  * into manifest.json and signed byte for byte; the center verifies those bytes, never a re-encoding.
- * {@code decisionInput} holds everything the rule saw, so the decision can be replayed.
+ * {@code decisionInput} holds everything the rule saw (the rule's input record as JSON), so the
+ * decision can be replayed; {@code measurement} is the rule's measurement record with
+ * {@code eventTime}, {@code speedKmh} and {@code speedBased} added (see {@link Measurements}).
  */
 public record EvidenceManifest(
         String schema,
@@ -23,11 +25,11 @@ public record EvidenceManifest(
         String rule,
         String lane,
         Vehicle vehicle,
-        RedLightMeasurement measurement,
+        JsonNode measurement,
         Calibration calibration,
         Software software,
         String configSha256,
-        RedLightInput decisionInput,
+        JsonNode decisionInput,
         Enforceability enforceability,
         List<FileEntry> files) {
 
@@ -61,11 +63,6 @@ public record EvidenceManifest(
 
     /** Plate text as read; {@code status} says whether it was read at all (NOT_READ, READ, INVALID_FORMAT). */
     public record Plate(String text, double confidence, String status) {
-    }
-
-    public record RedLightMeasurement(Instant redOnset, Instant stopLineCrossing, Instant exitLineCrossing,
-                                      double timeIntoRedSeconds, String phaseBeforeRed, double speedKmh,
-                                      String speedMethod, double graceSeconds) {
     }
 
     public record Calibration(String id, LocalDate validUntil, double[] imageToWorld, double reprojectionErrorM) {

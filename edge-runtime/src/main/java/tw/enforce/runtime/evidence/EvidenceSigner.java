@@ -19,7 +19,7 @@ public final class EvidenceSigner {
         this.unitKey = unitKey;
     }
 
-    public SignedPackage seal(RedLightEvidence.Draft draft, ChainLink link) {
+    public SignedPackage seal(ViolationEvidence.Draft draft, ChainLink link) {
         List<EvidenceManifest.FileEntry> entries = new ArrayList<>();
         for (EvidenceFile f : draft.files()) {
             entries.add(new EvidenceManifest.FileEntry(f.name(), f.role(), f.frameSequence(), sha256(f.bytes()), f.bytes().length));

@@ -1,5 +1,6 @@
 package tw.enforce.runtime.evidence;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -9,7 +10,8 @@ import java.util.Map;
 
 /**
  * The human-readable side of an export, for people who are not engineers: a data bar (unit, site,
- * time UTC, rule, lane, time into red, speed, plate) and what the checks rest on, as plain text and
+ * time UTC of the decisive instant, rule, lane, time into red or speed and limit where the rule has
+ * them, plate), every measured value of the rule, and what the checks rest on, as plain text and
  * as an HTML page showing the images under the bar. Everything shown comes from the signed manifest.
  */
 public final class EvidenceSummary {
@@ -22,14 +24,20 @@ public final class EvidenceSummary {
     /** The data bar fields in display order. */
     public static Map<String, String> dataBar(EvidenceManifest m) {
         Map<String, String> bar = new LinkedHashMap<>();
-        EvidenceManifest.RedLightMeasurement r = m.measurement();
+        JsonNode r = m.measurement();
         bar.put("Unit", m.unitId());
         bar.put("Site", m.siteId());
-        bar.put("Time (UTC)", time(r != null && r.stopLineCrossing() != null ? r.stopLineCrossing() : m.createdAt()));
+        bar.put("Time (UTC)", time(instant(r, "eventTime", m.createdAt())));
         bar.put("Rule", m.rule());
         bar.put("Lane", m.lane() == null ? "-" : m.lane());
-        bar.put("Time into red", r == null ? "-" : String.format(Locale.ROOT, "%.3f s", r.timeIntoRedSeconds()));
-        bar.put("Speed", r == null || Double.isNaN(r.speedKmh()) ? "-" : String.format(Locale.ROOT, "%.1f km/h", r.speedKmh()));
+        if (r != null && r.has("timeIntoRedSeconds")) {
+            bar.put("Time into red", String.format(Locale.ROOT, "%.3f s", r.get("timeIntoRedSeconds").asDouble()));
+        }
+        double speed = number(r, "speedKmh");
+        bar.put("Speed", Double.isNaN(speed) ? "-" : String.format(Locale.ROOT, "%.1f km/h", speed));
+        if (r != null && r.has("limitKmh")) {
+            bar.put("Limit", String.format(Locale.ROOT, "%.0f km/h", r.get("limitKmh").asDouble()));
+        }
         EvidenceManifest.Plate p = m.vehicle() == null ? null : m.vehicle().plate();
         bar.put("Plate", p == null || p.text() == null ? "not read" : p.text());
         return bar;
@@ -77,14 +85,13 @@ public final class EvidenceSummary {
         Map<String, String> d = new LinkedHashMap<>();
         d.put("Camera", m.cameraId());
         d.put("Package made", time(m.createdAt()));
-        EvidenceManifest.RedLightMeasurement r = m.measurement();
+        JsonNode r = m.measurement();
         if (r != null) {
-            d.put("Red light lit", time(r.redOnset()));
-            d.put("Stop line crossed", time(r.stopLineCrossing()));
-            d.put("Exit line crossed", time(r.exitLineCrossing()));
-            d.put("Phase before red", r.phaseBeforeRed());
-            d.put("Grace", String.format(Locale.ROOT, "%.3f s", r.graceSeconds()));
-            d.put("Speed method", r.speedMethod());
+            r.fieldNames().forEachRemaining(k -> {
+                if (!k.equals("eventTime") && !k.equals("speedBased")) {
+                    d.put(label(k), value(r.get(k)));
+                }
+            });
         }
         EvidenceManifest.ClockState c = m.clock();
         d.put("Clock", c == null ? "unknown" : (c.synchronised() ? "synchronised" : "NOT synchronised") + " (source "
@@ -102,6 +109,51 @@ public final class EvidenceSummary {
             d.put("Software", m.software().version() + ", detector " + m.software().detector());
         }
         return d;
+    }
+
+    /** camelCase field name → "Camel case" label. */
+    static String label(String key) {
+        String spaced = key.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+        return Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
+    }
+
+    private static String value(JsonNode v) {
+        if (v == null || v.isNull()) {
+            return "-";
+        }
+        if (v.isTextual()) {
+            String t = v.asText();
+            if (t.equals("NaN")) {
+                return "-";
+            }
+            try {
+                return time(Instant.parse(t));
+            } catch (java.time.format.DateTimeParseException notATime) {
+                return t;
+            }
+        }
+        if (v.isFloatingPointNumber()) {
+            return String.format(Locale.ROOT, "%.3f", v.asDouble());
+        }
+        return v.isValueNode() ? v.asText() : v.toString();
+    }
+
+    private static Instant instant(JsonNode r, String key, Instant otherwise) {
+        if (r == null || !r.hasNonNull(key)) {
+            return otherwise;
+        }
+        try {
+            return Instant.parse(r.get(key).asText());
+        } catch (java.time.format.DateTimeParseException e) {
+            return otherwise;
+        }
+    }
+
+    private static double number(JsonNode r, String key) {
+        if (r == null || !r.hasNonNull(key) || !r.get(key).isNumber()) {
+            return Double.NaN;
+        }
+        return r.get(key).asDouble();
     }
 
     private static String time(Instant t) {

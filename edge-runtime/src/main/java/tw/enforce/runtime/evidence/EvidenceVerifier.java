@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import tw.enforce.runtime.rule.RuleRegistry;
 import tw.enforce.sync.protocol.CanonicalJson;
 import tw.enforce.sync.protocol.MalformedMessageException;
 import tw.enforce.sync.protocol.ManifestSummary;
@@ -84,7 +85,7 @@ public final class EvidenceVerifier {
         }
         if (m.sequence() < 1) {
             bad.add("sequence " + m.sequence() + " is not positive");
-        } else if (!RedLightEvidence.packageId(m.unitId(), m.sequence()).equals(m.packageId())) {
+        } else if (!ViolationEvidence.packageId(m.unitId(), m.sequence()).equals(m.packageId())) {
             bad.add("packageId " + m.packageId() + " does not match unit " + m.unitId() + " and sequence " + m.sequence());
         }
         if (m.previousManifestSha256() == null || !m.previousManifestSha256().matches("[0-9a-f]{64}")) {
@@ -101,8 +102,10 @@ public final class EvidenceVerifier {
         if (m.rule() == null) {
             bad.add("rule missing");
         }
-        if (RedLightEvidence.RULE.equals(m.rule()) && (m.decisionInput() == null || m.measurement() == null)) {
-            bad.add("red-light case without decisionInput or measurement");
+        if (RuleRegistry.knownNames().contains(m.rule()) && (m.decisionInput() == null || m.measurement() == null)) {
+            bad.add(m.rule() + " case without decisionInput or measurement");
+        } else if (m.measurement() != null && !m.measurement().hasNonNull("eventTime")) {
+            bad.add(m.rule() + " measurement without eventTime");
         }
         if (m.files() == null || m.files().isEmpty()) {
             bad.add("no media files listed");

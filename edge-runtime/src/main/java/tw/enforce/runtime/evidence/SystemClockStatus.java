@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * A command that is missing or fails gives "not synchronised, offset unknown": the package is then
  * marked non-enforceable, never dropped.
  */
-public final class SystemClockStatus implements RedLightEvidence.ClockStatus {
+public final class SystemClockStatus implements ViolationEvidence.ClockStatus {
     private static final Pattern SYSTEM_TIME = Pattern.compile(
             "System time\\s*:\\s*([0-9.]+) seconds (fast|slow) of NTP time");
     private final CommandRunner commands;

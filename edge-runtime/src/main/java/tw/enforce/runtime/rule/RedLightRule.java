@@ -16,14 +16,17 @@ import tw.enforce.runtime.signal.SignalPhase;
  * <li>the crossing time is interpolated between the two observations around the line, and the red
  *     onset is the lamp edge's own timestamp, so time into red is not quantised to frames;</li>
  * <li>a violation needs red at the crossing for longer than the grace, a red onset actually seen
- *     (not red since the history began), no fault phase in between, and the vehicle seen past the
- *     exit line.</li>
+ *     (not red since the history began), no fault phase in between, and the vehicle seen leaving
+ *     the junction: past the exit line, or (junction known) past its side edges or back behind
+ *     the stop line; a movement the lane lists under turn-on-red is exempt.</li>
  * </ol>
  * A pure function: same input, same decision, bit for bit.
  */
 public final class RedLightRule {
     private static final double SPEED_WINDOW_S = 0.6;
     private static final Duration SWITCHING_GAP = Duration.ofMillis(250);
+    /** A U-turn is recognised once the front is this far back behind the stop line, against travel. */
+    private static final double U_TURN_BACK_M = 2.0;
 
     private RedLightRule() {
     }
@@ -41,27 +44,31 @@ public final class RedLightRule {
         }
         double[] y = medianOf3(s);
         RedLightSettings cfg = in.settings();
+        RedLightSettings.Lane lane = null;
+        double stopLine = cfg.stopLineY();
+        for (int i = s.size() - 1; i >= 0 && !cfg.lanes().isEmpty(); i--) {
+            RedLightSettings.Lane l = cfg.laneAt(s.get(i).x());
+            if (l != null && y[i] < l.stopLineY()) {
+                lane = l;
+                stopLine = l.stopLineY();
+                break;
+            }
+        }
         int before = -1;
         for (int i = 0; i + 1 < s.size(); i++) {
-            if (y[i] < cfg.stopLineY() && y[i + 1] >= cfg.stopLineY()) {
+            if (y[i] < stopLine && y[i + 1] >= stopLine) {
                 before = i;
             }
         }
         if (before < 0) {
             return new RedLightDecision.NoViolation("not seen crossing the stop line");
         }
-        Instant crossing = interpolate(s.get(before).at(), y[before], s.get(before + 1).at(), y[before + 1], cfg.stopLineY());
-        int exitIdx = -1;
-        for (int j = before + 1; j < s.size(); j++) {
-            if (y[j] >= cfg.exitLineY()) {
-                exitIdx = j;
-                break;
-            }
+        Instant crossing = interpolate(s.get(before).at(), y[before], s.get(before + 1).at(), y[before + 1], stopLine);
+        Leaving leaving = leaving(s, y, before, stopLine, cfg);
+        if (leaving == null) {
+            return new RedLightDecision.NoViolation(cfg.knowsJunction() ? "not seen leaving the junction"
+                    : "not seen past the exit line");
         }
-        if (exitIdx < 0) {
-            return new RedLightDecision.NoViolation("not seen past the exit line");
-        }
-        Instant exit = interpolate(s.get(exitIdx - 1).at(), y[exitIdx - 1], s.get(exitIdx).at(), y[exitIdx], cfg.exitLineY());
 
         int at = -1;
         for (int k = 0; k < in.phases().size(); k++) {
@@ -88,18 +95,67 @@ public final class RedLightRule {
             return new RedLightDecision.NoViolation(String.format("crossed %.3f s into red, within the %.3f s grace",
                     intoRed, cfg.graceSeconds()));
         }
+        if (lane != null && lane.turnOnRed().contains(leaving.movement())) {
+            return new RedLightDecision.NoViolation("turned " + leaving.movement() + " on red, permitted in lane " + lane.id());
+        }
         double x = s.get(before).x() + (s.get(before + 1).x() - s.get(before).x())
-                * fraction(y[before], y[before + 1], cfg.stopLineY());
-        double midY = (cfg.stopLineY() + cfg.exitLineY()) / 2;
-        long inJunction = s.get(exitIdx).frame();
-        for (int j = before + 1; j <= exitIdx; j++) {
-            if (y[j] >= midY) {
+                * fraction(y[before], y[before + 1], stopLine);
+        return new RedLightDecision.Violation(crossing, red.from(), intoRed, previous, leaving.at(), x,
+                speedKmh(s, y, crossing), s.get(before).frame(), leaving.inJunctionFrame(),
+                lane == null ? null : lane.id(), leaving.movement(), amberBefore(in.phases(), at));
+    }
+
+    private record Leaving(String movement, Instant at, long inJunctionFrame) {
+    }
+
+    /**
+     * How and when the vehicle left the junction after crossing at index {@code before}: past the
+     * exit line (STRAIGHT), past a junction edge (LEFT/RIGHT, only when the junction is known), or
+     * back behind its stop line travelling −y (U_TURN); null while it is still inside.
+     */
+    private static Leaving leaving(List<TrajectorySample> s, double[] y, int before, double stopLine, RedLightSettings cfg) {
+        double midY = (stopLine + cfg.exitLineY()) / 2;
+        long inJunction = -1;
+        double maxY = y[before + 1];
+        for (int j = before + 1; j < s.size(); j++) {
+            if (inJunction < 0 && y[j] >= midY) {
                 inJunction = s.get(j).frame();
-                break;
+            }
+            maxY = Math.max(maxY, y[j]);
+            long shown = inJunction >= 0 ? inJunction : s.get(j).frame();
+            if (y[j] >= cfg.exitLineY()) {
+                return new Leaving("STRAIGHT", interpolate(s.get(j - 1).at(), y[j - 1], s.get(j).at(), y[j], cfg.exitLineY()), shown);
+            }
+            if (cfg.knowsJunction()) {
+                double x = s.get(j).x();
+                if (x < cfg.junctionXMin()) {
+                    return new Leaving("LEFT", s.get(j).at(), shown);
+                }
+                if (x > cfg.junctionXMax()) {
+                    return new Leaving("RIGHT", s.get(j).at(), shown);
+                }
+                if (y[j] < stopLine - U_TURN_BACK_M && maxY > stopLine) {
+                    return new Leaving("U_TURN", s.get(j).at(), shown);
+                }
             }
         }
-        return new RedLightDecision.Violation(crossing, red.from(), intoRed, previous, exit, x,
-                speedKmh(s, y, crossing), s.get(before).frame(), inJunction);
+        return null;
+    }
+
+    /** Seconds of amber before the red interval {@code at}, NaN when red did not follow amber. */
+    static double amberBefore(List<PhaseInterval> phases, int at) {
+        for (int k = at - 1; k >= 0; k--) {
+            PhaseInterval p = phases.get(k);
+            if (p.phase() == SignalPhase.AMBER && p.to() != null) {
+                return seconds(Duration.between(p.from(), p.to()));
+            }
+            boolean briefDark = p.phase() == SignalPhase.DARK && p.to() != null
+                    && Duration.between(p.from(), p.to()).compareTo(SWITCHING_GAP) <= 0;
+            if (!briefDark) {
+                return Double.NaN;
+            }
+        }
+        return Double.NaN;
     }
 
     /**

@@ -91,7 +91,7 @@ public final class SqliteEvidenceStore implements AutoCloseable {
 
     /** Seals a package at the next place in the chain and stores it durably with its outbox entry. */
     public synchronized SignedPackage store(Function<ChainLink, SignedPackage> seal, int priority) throws StoreException {
-        if (Files.exists(evidenceRoot.resolve(tw.enforce.runtime.evidence.RedLightEvidence.packageId(unitId, next.sequence())))) {
+        if (Files.exists(evidenceRoot.resolve(tw.enforce.runtime.evidence.ViolationEvidence.packageId(unitId, next.sequence())))) {
             reconcile(); // a folder renamed earlier in this run whose commit failed
         }
         SignedPackage p = seal.apply(next);

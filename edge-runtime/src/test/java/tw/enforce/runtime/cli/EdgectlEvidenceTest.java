@@ -139,7 +139,8 @@ class EdgectlEvidenceTest {
     void replayReachesTheRecordedDecision() {
         Run r = edgectl("evidence", "replay", id, "--state", state.toString());
         assertEquals(0, r.exit(), r.out());
-        assertTrue(r.out().startsWith("MATCH " + id + ": replayed violation, 0.500 s into red"), r.out());
+        assertTrue(r.out().startsWith("MATCH " + id + ": replayed RED_LIGHT violation at "), r.out());
+        assertTrue(r.out().contains(", 0.500 s into red"), r.out());
     }
 
     @Test

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class EvidenceSignerTest {
 
     static EvidenceManifest manifest(ChainLink link) {
-        return new EvidenceManifest(EvidenceManifest.SCHEMA, RedLightEvidence.packageId("U1", link.sequence()), "U1", "S1",
+        return new EvidenceManifest(EvidenceManifest.SCHEMA, ViolationEvidence.packageId("U1", link.sequence()), "U1", "S1",
                 "cam", link.sequence(), link.previousManifestSha256(), Instant.parse("2026-11-26T02:00:00Z"),
                 new EvidenceManifest.ClockState("test", true, null), "RED_LIGHT", "L1", null, null, null, null,
                 "abc", null, null, null);
@@ -27,7 +27,7 @@ class EvidenceSignerTest {
     void sealedManifestListsFileHashesAndVerifiesWithTheUnitKey() throws Exception {
         KeyPair kp = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         byte[] img = "jpeg-bytes".getBytes(StandardCharsets.US_ASCII);
-        RedLightEvidence.Draft draft = new RedLightEvidence.Draft(
+        ViolationEvidence.Draft draft = new ViolationEvidence.Draft(
                 List.of(new EvidenceFile("scene-1.jpg", "before", 7, img)), EvidenceSignerTest::manifest);
         SignedPackage p = new EvidenceSigner(kp.getPrivate())
                 .seal(draft, new ChainLink(3, EvidenceManifest.GENESIS));
@@ -51,7 +51,7 @@ class EvidenceSignerTest {
     void manifestBytesAreCanonicalSoTheSameCaseSignsTheSame() throws Exception {
         KeyPair kp = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         EvidenceSigner signer = new EvidenceSigner(kp.getPrivate());
-        RedLightEvidence.Draft draft = new RedLightEvidence.Draft(List.of(), EvidenceSignerTest::manifest);
+        ViolationEvidence.Draft draft = new ViolationEvidence.Draft(List.of(), EvidenceSignerTest::manifest);
         SignedPackage a = signer.seal(draft, new ChainLink(1, EvidenceManifest.GENESIS));
         SignedPackage b = signer.seal(draft, new ChainLink(1, EvidenceManifest.GENESIS));
         assertEquals(new String(a.manifestJson(), StandardCharsets.UTF_8), new String(b.manifestJson(), StandardCharsets.UTF_8));

@@ -7,9 +7,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import tw.enforce.runtime.rule.RedLightDecision;
 import tw.enforce.runtime.rule.RedLightInput;
-import tw.enforce.runtime.rule.RedLightRule;
+import tw.enforce.runtime.rule.RedLightViolationRule;
+import tw.enforce.runtime.rule.RuleOutcome;
 import tw.enforce.runtime.rule.RedLightSettings;
 import tw.enforce.runtime.rule.TrajectorySample;
 import tw.enforce.runtime.signal.PhaseInterval;
@@ -37,16 +37,18 @@ public final class TestEvidence {
                 new PhaseInterval(SignalPhase.GREEN, T0.minusSeconds(20), T0.minusSeconds(3)),
                 new PhaseInterval(SignalPhase.AMBER, T0.minusSeconds(3), T0.plusMillis(500)),
                 new PhaseInterval(SignalPhase.RED, T0.plusMillis(500), null));
-        return new RedLightInput(7, s, phases, new RedLightSettings(10, 20, 0.1));
+        return new RedLightInput(7, s, phases, new RedLightSettings(10, 20, 0.1, null, null,
+                List.of(new RedLightSettings.Lane("L2", 0, 3.5, 10, List.of())), Double.NaN));
     }
 
-    public static RedLightEvidence.Draft draft(String unitId, int mediaBytes, long seed) {
+    public static ViolationEvidence.Draft draft(String unitId, int mediaBytes, long seed) {
         return draft(unitId, mediaBytes, seed, new EvidenceManifest.ClockState("test", true, 0.3, null));
     }
 
-    public static RedLightEvidence.Draft draft(String unitId, int mediaBytes, long seed, EvidenceManifest.ClockState clock) {
+    public static ViolationEvidence.Draft draft(String unitId, int mediaBytes, long seed, EvidenceManifest.ClockState clock) {
         RedLightInput in = input();
-        RedLightDecision.Violation v = (RedLightDecision.Violation) RedLightRule.decide(in);
+        RedLightViolationRule rule = new RedLightViolationRule(in.settings());
+        RuleOutcome.Violation v = (RuleOutcome.Violation) rule.decide(in);
         Random r = new Random(seed);
         List<EvidenceFile> files = new ArrayList<>();
         for (String[] f : new String[][] {{"scene-1.jpg", "before-stop-line-red-lit"}, {"scene-2.jpg", "inside-junction"},
@@ -58,16 +60,14 @@ public final class TestEvidence {
             files.add(new EvidenceFile(f[0], f[1], 3, b));
         }
         LocalDate validUntil = LocalDate.of(2027, 6, 30);
-        return new RedLightEvidence.Draft(files, link -> new EvidenceManifest(EvidenceManifest.SCHEMA,
-                RedLightEvidence.packageId(unitId, link.sequence()), unitId, "TPE-Xinyi-01", "cam-1", link.sequence(),
-                link.previousManifestSha256(), T0.plusSeconds(3), clock, RedLightEvidence.RULE, "L2",
+        return new ViolationEvidence.Draft(files, link -> new EvidenceManifest(EvidenceManifest.SCHEMA,
+                ViolationEvidence.packageId(unitId, link.sequence()), unitId, "TPE-Xinyi-01", "cam-1", link.sequence(),
+                link.previousManifestSha256(), T0.plusSeconds(3), clock, RedLightViolationRule.NAME, v.lane(),
                 new EvidenceManifest.Vehicle(7, "CAR", new EvidenceManifest.Plate("ABC-1234", 0.93, "READ")),
-                new EvidenceManifest.RedLightMeasurement(v.redOnset(), v.stopLineCrossing(), v.exitLineCrossing(),
-                        v.timeIntoRedSeconds(), v.phaseBeforeRed().name(), v.speedKmh(), "video-trajectory",
-                        in.settings().graceSeconds()),
+                Measurements.of(v),
                 new EvidenceManifest.Calibration("CAL-2026-001", validUntil, new double[] {1, 0, 0, 0, 1, 0, 0, 0, 1}, 0.05),
-                new EvidenceManifest.Software("0.1.0", "test", null), "c".repeat(64), in,
-                EnforceabilityPolicy.DEFAULT.assess(RedLightEvidence.RULE, clock, "CAL-2026-001", validUntil, T0), null));
+                new EvidenceManifest.Software("0.1.0", "test", null), "c".repeat(64), Measurements.tree(in),
+                EnforceabilityPolicy.DEFAULT.assess(RedLightViolationRule.NAME, clock, "CAL-2026-001", validUntil, T0), null));
     }
 
     /** A unit with its key pair written under {@code state/keys} like {@code edgectl keys init}. */
@@ -86,7 +86,7 @@ public final class TestEvidence {
 
         public SignedPackage store(SqliteEvidenceStore store, int mediaBytes, long seed) throws Exception {
             EvidenceSigner signer = new EvidenceSigner(keys.getPrivate());
-            RedLightEvidence.Draft d = draft(id, mediaBytes, seed);
+            ViolationEvidence.Draft d = draft(id, mediaBytes, seed);
             return store.store(link -> signer.seal(d, link), 5);
         }
     }

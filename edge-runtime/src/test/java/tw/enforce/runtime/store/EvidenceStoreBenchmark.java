@@ -12,7 +12,7 @@ import tw.enforce.runtime.evidence.ChainLink;
 import tw.enforce.runtime.evidence.EvidenceFile;
 import tw.enforce.runtime.evidence.EvidenceManifest;
 import tw.enforce.runtime.evidence.EvidenceSigner;
-import tw.enforce.runtime.evidence.RedLightEvidence;
+import tw.enforce.runtime.evidence.ViolationEvidence;
 import tw.enforce.runtime.evidence.SignedPackage;
 import tw.enforce.runtime.evidence.TestEvidence;
 
@@ -33,7 +33,7 @@ public final class EvidenceStoreBenchmark {
         int scene = args.length > 2 ? Integer.parseInt(args[2]) : 150_000;
         TestEvidence.Unit unit = TestEvidence.Unit.create("B1", Files.createDirectories(work.resolve("unit")));
         EvidenceSigner signer = new EvidenceSigner(unit.keys().getPrivate());
-        List<RedLightEvidence.Draft> drafts = new ArrayList<>();
+        List<ViolationEvidence.Draft> drafts = new ArrayList<>();
         for (int i = 0; i < n + 20; i++) {
             drafts.add(TestEvidence.draft("B1", scene, i));
         }
@@ -49,12 +49,12 @@ public final class EvidenceStoreBenchmark {
         double storeRate;
         try (SqliteEvidenceStore store = unit.openStore(StoreSettings.UNLIMITED, Clock.systemUTC())) {
             for (int i = 0; i < 20; i++) { // warm-up
-                RedLightEvidence.Draft d = drafts.get(i);
+                ViolationEvidence.Draft d = drafts.get(i);
                 store.store(link -> signer.seal(d, link), 5);
             }
             long t0 = System.nanoTime();
             for (int i = 20; i < n + 20; i++) {
-                RedLightEvidence.Draft d = drafts.get(i);
+                ViolationEvidence.Draft d = drafts.get(i);
                 store.store(link -> signer.seal(d, link), 5);
             }
             storeRate = report("store (sign+fsync+rename+SQLite)", n, System.nanoTime() - t0, bytesPer, 0);
