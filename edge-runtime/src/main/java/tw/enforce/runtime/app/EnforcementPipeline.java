@@ -87,6 +87,7 @@ public final class EnforcementPipeline {
         this.onEvidence = onEvidence;
         this.gate = gate;
         this.views = new TrackViews(site);
+        log.info("unit {}: rules enabled {}", site.config().unit().id(), rules.names());
     }
 
     /** Wires a radar; call before the first frame. */

@@ -72,4 +72,30 @@ class RedLightViolationRuleTest {
         assertTrue(rule.inputFor(new TrackView(1, "CAR", 1, null, path(-1.5, -210, 54, 12, 16, 0)),
                 new SceneContext(List.of(), List.of(), List.of())).isEmpty());
     }
+
+    @Test
+    void uTurnOnRedIsSeenLeavingBackBehindTheStopLine() {
+        List<TrajectorySample> traj = new ArrayList<>();
+        long frame = 0;
+        // 15 m/s to y = 6 (crossing 0 at 14.0 s, 1 s into red), then back at 5 m/s to y = −6
+        for (double t = 12; t <= 17.6; t += 1 / 15.0) {
+            double y = t <= 14.4 ? -210 + 15 * t : 6 - 5 * (t - 14.4);
+            double x = t <= 14.4 ? -1.5 : -1.5 - 3 * Math.min(1, (t - 14.4));
+            traj.add(new TrajectorySample(frame++, T0.plusNanos(Math.round(t * 1e9)), 640, 400, x, y, false));
+        }
+        RuleOutcome.Violation v = assertInstanceOf(RuleOutcome.Violation.class, decide(traj));
+        assertEquals("U_TURN", ((RedLightMeasurement) v.measurement()).movement());
+    }
+
+    @Test
+    void laneWithItsOwnStopLineIsJudgedAtThatLine() {
+        RedLightViolationRule staggered = new RedLightViolationRule(new RedLightSettings(0, 20, 0.3, -10.5, 10.5,
+                List.of(new RedLightSettings.Lane("L1", -3.5, 0, -2.0, List.of())), Double.NaN));
+        List<TrajectorySample> traj = path(-1.5, -210, 54, 12, 16, 0);
+        RuleOutcome.Violation v = assertInstanceOf(RuleOutcome.Violation.class, staggered.decide(staggered.inputFor(
+                new TrackView(1, "CAR", 1, null, traj), new SceneContext(RedLightRuleTest.PLAN, List.of(), List.of())).orElseThrow()));
+        // y = −2 is reached 2/15 s before y = 0
+        assertEquals(1.0 - 2.0 / 15, ((RedLightMeasurement) v.measurement()).timeIntoRedSeconds(), 0.002);
+        assertTrue(Double.isNaN(((RedLightMeasurement) v.measurement()).allRedSeconds()));
+    }
 }
