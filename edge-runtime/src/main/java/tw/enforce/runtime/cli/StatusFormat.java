@@ -36,7 +36,7 @@ final class StatusFormat {
                 continue;
             }
             String value = v.isObject() ? v.toString() : v.asText();
-            sb.append(String.format("%-" + Math.max(1, 20 - indent.length()) + "s %s%n", indent + e.getKey() + ":", value));
+            sb.append(String.format("%-20s %s%n", indent + e.getKey() + ":", value));
         }
     }
 

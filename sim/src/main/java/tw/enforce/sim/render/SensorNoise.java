@@ -34,12 +34,18 @@ final class SensorNoise {
 
     /** Adds frame {@code frame}'s noise to a BGR (or any 8-bit) buffer of the size given at construction, in place. */
     void apply(byte[] pixels, long frame) {
-        if (pixels.length != span) {
-            throw new IllegalArgumentException("sensor noise made for " + span + " bytes, frame has " + pixels.length);
+        apply(pixels, frame, pixels.length);
+    }
+
+    /** Adds frame {@code frame}'s noise to the first {@code bytes} of the buffer only. */
+    void apply(byte[] pixels, long frame, int bytes) {
+        if (pixels.length != span || bytes < 0 || bytes > span) {
+            throw new IllegalArgumentException("sensor noise made for " + span + " bytes, frame has " + pixels.length
+                    + ", asked for " + bytes);
         }
         long h = (seed ^ (frame * 0x9E3779B97F4A7C15L)) * 0xC4CEB9FE1A85EC53L;
         int offset = (int) ((h >>> 17) % (table.length - span));
-        for (int i = 0; i < span; i++) {
+        for (int i = 0; i < bytes; i++) {
             int v = (pixels[i] & 0xFF) + table[offset + i];
             pixels[i] = (byte) (v < 0 ? 0 : v > 255 ? 255 : v);
         }

@@ -18,6 +18,7 @@ import tw.enforce.camera.health.CameraHealth;
 import tw.enforce.camera.health.CameraHealthMonitor;
 import tw.enforce.camera.health.HealthFault;
 import tw.enforce.camera.health.HealthThresholds;
+import tw.enforce.runtime.geometry.CameraModel;
 import tw.enforce.runtime.signal.SignalPhase;
 import tw.enforce.sim.scene.SceneRenderer;
 import tw.enforce.sim.scene.SceneSnapshot;
@@ -27,7 +28,7 @@ import tw.enforce.sim.sprite.SpriteLibrary;
 class SensorNoiseHealthTest {
     private static final Instant T0 = Instant.parse("2026-11-26T02:00:00Z");
     private static final Duration STEP = Duration.ofMillis(100);
-    private static final int FRAMES = 30; // 3 s: longer than the 2 s after which a fault is raised
+    private static final int FRAMES = 25; // 2.5 s: longer than the 2 s after which a fault is raised
 
     @Test
     void stillSceneOnTheTestCardIsHealthy() {
@@ -37,8 +38,10 @@ class SensorNoiseHealthTest {
 
     @Test
     void stillIntersectionIsHealthyByDayInRainAndAtNight() {
-        IntersectionRenderer renderer = new IntersectionRenderer(IntersectionRendererTest.CAMERA,
-                IntersectionRendererTest.ROAD, SpriteLibrary.fallback("test: drawn shapes"), 7);
+        // the renderer test's camera at half the resolution: the same view, a quarter of the rendering time
+        CameraModel camera = new CameraModel(0, 35, 6, 180, 12, 750, 640, 360);
+        IntersectionRenderer renderer = new IntersectionRenderer(camera, IntersectionRendererTest.ROAD,
+                SpriteLibrary.fallback("test: drawn shapes"), 7);
         for (SceneSnapshot.Weather w : SceneSnapshot.Weather.values()) {
             CameraHealth h = watch(renderer, w, true);
             assertTrue(h.healthy(), w + ": " + h);
@@ -59,15 +62,18 @@ class SensorNoiseHealthTest {
         byte[] again = bytes(r.render(snapshot(T0, SceneSnapshot.Weather.CLEAR)));
         assertFalse(Arrays.equals(a, b), "two instants give two noise patterns");
         assertTrue(Arrays.equals(a, again), "the same instant renders the same picture");
+        int band = 320 * 3 * (180 / 8); // the card's noise is in its top eighth: cheap JPEGs in scoring runs
         int changed = 0;
         int maxDiff = 0;
-        for (int i = 0; i < a.length; i++) {
+        for (int i = 0; i < band; i++) {
             int d = Math.abs((a[i] & 0xFF) - (b[i] & 0xFF));
             maxDiff = Math.max(maxDiff, d);
             changed += d > 1 ? 1 : 0;
         }
-        assertTrue(changed > a.length / 10, "noise moves many pixels by more than one level: " + changed);
+        assertTrue(changed > band / 4, "noise moves many pixels by more than one level: " + changed + " of " + band);
         assertTrue(maxDiff <= 10, "but only by a few levels: " + maxDiff);
+        assertTrue(Arrays.equals(Arrays.copyOfRange(a, band, a.length), Arrays.copyOfRange(b, band, b.length)),
+                "and the rest of the card stays put");
     }
 
     /** Feeds FRAMES still frames through the health monitor, the first as the reference view. */
