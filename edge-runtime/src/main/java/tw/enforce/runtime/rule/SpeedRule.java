@@ -11,8 +11,8 @@ import tw.enforce.runtime.config.SiteConfig;
 import tw.enforce.runtime.config.Travel;
 
 /**
- * SPEED: the mean speed of the front over the zone [fromY, toY] — zone length over the time between
- * the interpolated crossings of its two ends — against the limit of the lane the vehicle is in at
+ * SPEED: the mean speed of the front over the zone [fromY, toY] — the least-squares slope of its
+ * position over the frames that span the zone — against the limit of the lane the vehicle is in at
  * the zone middle (per class if the lane says so) plus the margin. With a radar wired, the reading
  * nearest the middle instant (within 0.5 s, APPROACHING) must agree with video within the
  * tolerance, or the case is void: reported as a NoViolation whose reason starts with
@@ -21,6 +21,8 @@ import tw.enforce.runtime.config.Travel;
 public final class SpeedRule implements ViolationRule<SpeedInput> {
     public static final String NAME = "SPEED";
     public static final String VOID = "VOID";
+    /** How the speed is measured, recorded in the manifest. */
+    public static final String METHOD = "video-zone-lsq-fit";
     static final Duration RADAR_WINDOW = Duration.ofMillis(500);
     private final RuleSettings.Speed zone;
     private final List<SiteConfig.Lane> lanes;
@@ -87,7 +89,10 @@ public final class SpeedRule implements ViolationRule<SpeedInput> {
         if (middle == null || elapsed <= 0) {
             return new RuleOutcome.NoViolation("no usable passage through the zone");
         }
-        double speed = (cfg.toY() - cfg.fromY()) / elapsed * 3.6;
+        double speed = fittedSpeedKmh(s, y, entry.index(), exit.index() + 1);
+        if (Double.isNaN(speed)) {
+            return new RuleOutcome.NoViolation("too few observations in the speed zone for a fit");
+        }
         SpeedSettings.Lane lane = cfg.laneAt(middle.x());
         if (lane == null) {
             return new RuleOutcome.NoViolation(String.format("at x %.2f m: no lane with a limit for %s", middle.x(), in.vehicleClass()));
@@ -103,11 +108,36 @@ public final class SpeedRule implements ViolationRule<SpeedInput> {
         }
         SpeedMeasurement m = new SpeedMeasurement(middle.at(), entry.at(), exit.at(), cfg.fromY(), cfg.toY(), speed,
                 lane.limitKmh(), cfg.marginKmh(), in.vehicleClass(), radar == null ? Double.NaN : radar.speedKmh(),
-                radar == null ? null : radar.measuredAt(), "video-zone-mean");
+                radar == null ? null : radar.measuredAt(), METHOD);
         return new RuleOutcome.Violation(NAME, middle.at(), lane.id(), speed, true, m, List.of(
                 new FrameRef(s.get(entry.index()).frame(), "speed-start"),
                 new FrameRef(s.get(middle.index()).frame(), "speed-middle"),
                 new FrameRef(s.get(exit.index() + 1).frame(), "speed-end")));
+    }
+
+    /**
+     * Mean speed over the zone as the least-squares slope of position against time through every
+     * observation from the one before the zone to the one after it: for a vehicle at constant
+     * acceleration that is exactly the speed at mid-time, i.e. the zone mean, and unlike the two
+     * interpolated crossings alone it uses every frame, so ground-point noise averages out.
+     */
+    static double fittedSpeedKmh(List<TrajectorySample> s, double[] y, int from, int to) {
+        if (to - from + 1 < 3) {
+            return Double.NaN;
+        }
+        Instant t0 = s.get(from).at();
+        double st = 0, sy = 0, stt = 0, sty = 0;
+        int n = 0;
+        for (int i = from; i <= to; i++) {
+            double t = Duration.between(t0, s.get(i).at()).toNanos() / 1e9;
+            st += t;
+            sy += y[i];
+            stt += t * t;
+            sty += t * y[i];
+            n++;
+        }
+        double den = n * stt - st * st;
+        return den <= 0 ? Double.NaN : (n * sty - st * sy) / den * 3.6;
     }
 
     /** The crossing of line y between observations i and i+1, interpolated in time and x. */
