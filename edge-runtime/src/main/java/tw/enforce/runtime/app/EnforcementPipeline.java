@@ -111,6 +111,7 @@ public final class EnforcementPipeline {
             detections = List.of();
         }
         stats.detections.addAndGet(detections.size());
+        evidence.frameDetected(frame.sequence(), detections);
         Instant now = frame.capturedAt();
         List<Track> live = tracker.update(frame.sequence(), now, detections);
         for (Track t : live) {

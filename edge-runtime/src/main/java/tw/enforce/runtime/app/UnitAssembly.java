@@ -18,6 +18,7 @@ import tw.enforce.runtime.evidence.EvidenceManifest;
 import tw.enforce.runtime.evidence.EvidenceSigner;
 import tw.enforce.runtime.evidence.ViolationEvidence;
 import tw.enforce.runtime.evidence.SignedPackage;
+import tw.enforce.runtime.evidence.privacy.OverviewMasker;
 import tw.enforce.runtime.evidence.UnitKeys;
 import tw.enforce.runtime.frame.FrameRing;
 import tw.enforce.runtime.hardware.HardwareAssembly;
@@ -63,8 +64,9 @@ public final class UnitAssembly {
         EvidenceManifest.Software software = new EvidenceManifest.Software(Edgectl.VERSION, detector.description(),
                 detector instanceof YoloxDetector y ? y.modelSha256() : null);
         SiteConfig.Evidence limits = site.config().evidence();
+        OverviewMasker masker = OverviewMasker.forConfig(limits.privacy(), null);
         ViolationEvidence evidence = new ViolationEvidence(site, software, clock, clockStatus,
-                new EnforceabilityPolicy(Duration.ofMillis(limits.maxClockOffsetMs())), plateReader);
+                new EnforceabilityPolicy(Duration.ofMillis(limits.maxClockOffsetMs())), plateReader, masker);
         EvidenceSigner signer = new EvidenceSigner(unitKey);
         Path db = stateDir.resolve("unit.db");
         SqliteEvidenceStore store = new SqliteEvidenceStore(db, stateDir.resolve("evidence"), site.config().unit().id(),
@@ -83,7 +85,7 @@ public final class UnitAssembly {
                 }, hardware.gate());
         pipeline.useRadar(hardware.radarReadings());
         return new UnitRuntime(site, camera, pipeline, stats, signals, ring, outboxView, detector.description(), clock,
-                hardware, plateReader == null ? new AutoCloseable[] {monitor, store, outboxView, detector}
-                        : new AutoCloseable[] {monitor, store, outboxView, detector, plateReader});
+                hardware, plateReader == null ? new AutoCloseable[] {monitor, store, outboxView, detector, masker}
+                        : new AutoCloseable[] {monitor, store, outboxView, detector, plateReader, masker});
     }
 }

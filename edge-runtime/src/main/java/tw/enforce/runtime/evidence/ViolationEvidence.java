@@ -12,6 +12,9 @@ import tw.enforce.camera.opencv.Jpeg;
 import tw.enforce.runtime.config.SiteConfig;
 import tw.enforce.runtime.config.SiteConfigLoader.LoadedSite;
 import tw.enforce.runtime.detect.BoundingBox;
+import tw.enforce.runtime.detect.Detection;
+import tw.enforce.runtime.evidence.privacy.FrameDetections;
+import tw.enforce.runtime.evidence.privacy.OverviewMasker;
 import tw.enforce.runtime.frame.FrameRing;
 import tw.enforce.runtime.plate.PlateRead;
 import tw.enforce.runtime.plate.PlateReader;
@@ -23,26 +26,47 @@ import tw.enforce.runtime.rule.RuleOutcome;
  * order, named scene-1.jpg, scene-2.jpg… with the rule's role for each), and the plate from the
  * frame where the vehicle is largest. The manifest records the rule's decision input and its
  * measurement (with {@code eventTime}) as JSON, so the case replays. Images are the captured JPEG
- * bytes, unaltered.
+ * bytes, unaltered, unless a privacy masker is set: then faces and bystanders' plates in the scene
+ * images are pixelated before signing, the file's role gains {@value #MASKED_ROLE_SUFFIX}, and the
+ * unmasked capture is kept as its own signed file only when policy says so.
  */
 public final class ViolationEvidence {
+    public static final String MASKED_ROLE_SUFFIX = "-privacy-masked";
     private static final int PLATE_QUALITY = 95;
+    /** Detections remembered for masking: about the ring's 8 s at up to 30 fps. */
+    private static final int DETECTION_FRAMES = 300;
     private final LoadedSite site;
     private final PlateReader plateReader;
     private final EvidenceManifest.Software software;
     private final Clock clock;
     private final ClockStatus clockStatus;
     private final EnforceabilityPolicy policy;
+    private final OverviewMasker masker;
+    private final FrameDetections frameDetections = new FrameDetections(DETECTION_FRAMES);
 
     /** {@code plateReader} null: no reader installed, plates stay NOT_READ and the plate region is cut instead. */
     public ViolationEvidence(LoadedSite site, EvidenceManifest.Software software, Clock clock, ClockStatus clockStatus,
                              EnforceabilityPolicy policy, PlateReader plateReader) {
+        this(site, software, clock, clockStatus, policy, plateReader, null);
+    }
+
+    /** {@code masker} null: scene images go into the package exactly as captured. */
+    public ViolationEvidence(LoadedSite site, EvidenceManifest.Software software, Clock clock, ClockStatus clockStatus,
+                             EnforceabilityPolicy policy, PlateReader plateReader, OverviewMasker masker) {
+        this.masker = masker;
         this.plateReader = plateReader;
         this.site = site;
         this.software = software;
         this.clock = clock;
         this.clockStatus = clockStatus;
         this.policy = policy;
+    }
+
+    /** Every frame's detections, so bystanders in a scene image can be told from the offender later. */
+    public void frameDetected(long frameSequence, List<Detection> detections) {
+        if (masker != null) {
+            frameDetections.record(frameSequence, detections);
+        }
     }
 
     /** Where the unit's clock stands, recorded in every package. */
@@ -67,6 +91,9 @@ public final class ViolationEvidence {
             }
             files.add(new EvidenceFile("scene-" + n++ + ".jpg", ref.role(), f.get().sequence(), f.get().jpeg()));
         }
+        if (masker != null && !boxes.isEmpty()) {
+            files = masked(files, boxes);
+        }
         EvidenceManifest.Plate plate = plate(boxes, ring, files);
         SiteConfig cfg = site.config();
         return Optional.of(new Draft(files, chain -> {
@@ -85,6 +112,18 @@ public final class ViolationEvidence {
                 software, site.sha256(), Measurements.tree(decisionInput),
                 policy.assess(v.rule(), clockState, cfg.calibration().id(), cfg.calibration().validUntil(), now), null);
         }));
+    }
+
+    private List<EvidenceFile> masked(List<EvidenceFile> scenes, Map<Long, BoundingBox> boxes) {
+        List<EvidenceFile> out = new ArrayList<>();
+        for (EvidenceFile scene : scenes) {
+            OverviewMasker.Protected p = masker.protectAll(List.of(scene), boxes, frameDetections);
+            for (EvidenceFile f : p.files()) {
+                boolean maskedCopy = !p.regions().isEmpty() && f.name().equals(scene.name());
+                out.add(maskedCopy ? new EvidenceFile(f.name(), f.role() + MASKED_ROLE_SUFFIX, f.frameSequence(), f.bytes()) : f);
+            }
+        }
+        return out;
     }
 
     private EvidenceManifest.Plate plate(Map<Long, BoundingBox> boxes, FrameRing ring, List<EvidenceFile> files) {

@@ -78,6 +78,49 @@ class ViolationEvidenceTest {
     }
 
     @Test
+    void sceneWithABystanderIsMaskedAndSaysSoWhileTheOffenderAloneStaysAsCaptured() throws Exception {
+        SiteConfigLoader.LoadedSite site = SiteConfigLoader.load(TestSites.write(dir, TestSites.full()));
+        SpeedRule rule = SpeedRule.fromSite(site.config());
+        List<TrajectorySample> traj = SpeedRuleTest.drive(-1.5, -40, 80, 3, 0.05, 11);
+        FrameRing ring = new FrameRing(Duration.ofSeconds(60), f -> Jpeg.encode(f, 90));
+        Map<Long, BoundingBox> boxes = new HashMap<>();
+        BoundingBox offender = new BoundingBox(200, 120, 300, 200);
+        BoundingBox bystander = new BoundingBox(20, 100, 120, 180);
+        ViolationEvidence evidence = new ViolationEvidence(site, new EvidenceManifest.Software("t", "truth", null),
+                Clock.fixed(SpeedRuleTest.T0.plusSeconds(5), ZoneOffset.UTC),
+                () -> new EvidenceManifest.ClockState("test", true, 0.0, null), EnforceabilityPolicy.DEFAULT, null,
+                tw.enforce.runtime.evidence.privacy.OverviewMasker.forConfig(
+                        new tw.enforce.runtime.config.PrivacyConfig(true, true, false, null, "none", null), null));
+        SpeedInput in = rule.inputFor(new TrackView(4, "CAR", 1, null, traj), new SceneContext(List.of(), List.of(), List.of()))
+                .orElseThrow();
+        RuleOutcome.Violation v = (RuleOutcome.Violation) rule.decide(in);
+        long firstFrame = v.frames().get(0).frameSequence();
+        java.util.Random rnd = new java.util.Random(7);
+        for (TrajectorySample s : traj) {
+            byte[] pixels = new byte[320 * 240 * 3];
+            rnd.nextBytes(pixels);
+            ring.add(new Frame("cam-1", s.frame(), s.at(), 320, 240, pixels));
+            boxes.put(s.frame(), offender);
+            boolean bystanderInView = s.frame() != firstFrame;
+            evidence.frameDetected(s.frame(), bystanderInView
+                    ? List.of(new tw.enforce.runtime.detect.Detection(offender, tw.enforce.runtime.detect.ObjectClass.CAR, 0.9),
+                              new tw.enforce.runtime.detect.Detection(bystander, tw.enforce.runtime.detect.ObjectClass.CAR, 0.9))
+                    : List.of(new tw.enforce.runtime.detect.Detection(offender, tw.enforce.runtime.detect.ObjectClass.CAR, 0.9)));
+        }
+        ViolationEvidence.Draft draft = evidence.assemble(4, "CAR", boxes, in, v, ring).orElseThrow();
+        for (EvidenceFile f : draft.files()) {
+            if (!f.name().startsWith("scene-")) {
+                continue;
+            }
+            byte[] captured = ring.find(f.frameSequence()).orElseThrow().jpeg();
+            boolean masked = f.role().endsWith(ViolationEvidence.MASKED_ROLE_SUFFIX);
+            assertEquals(f.frameSequence() != firstFrame, masked, f.name() + " " + f.role());
+            assertEquals(!masked, java.util.Arrays.equals(captured, f.bytes()), f.name() + ": bytes as captured unless masked");
+        }
+        assertEquals(3, draft.files().stream().filter(f -> f.name().startsWith("scene-")).count());
+    }
+
+    @Test
     void caseWhoseFrameLeftTheRingIsNotPackaged() throws Exception {
         SiteConfigLoader.LoadedSite site = SiteConfigLoader.load(TestSites.write(dir, TestSites.full()));
         ViolationEvidence evidence = new ViolationEvidence(site, new EvidenceManifest.Software("t", "truth", null),
