@@ -46,16 +46,26 @@ class SpriteLibraryTest {
     void secondOpenLoadsTheSameSpritesFromTheCache() throws Exception {
         Path shared = sharedDir();
         SpriteLibrary first = SpriteLibrary.open(shared, cache, new SpriteLibrary.Options(PHOTOS, 0));
-        long start = System.nanoTime();
+        java.util.Map<Path, java.nio.file.attribute.FileTime> written = cacheFiles();
         SpriteLibrary again = SpriteLibrary.open(shared, cache, new SpriteLibrary.Options(PHOTOS, 0));
-        long ms = (System.nanoTime() - start) / 1_000_000;
 
         assertEquals(first.vehicles().size(), again.vehicles().size());
         for (int i = 0; i < first.vehicles().size(); i++) {
             assertEquals(first.vehicles().get(i).width(), again.vehicles().get(i).width());
             assertEquals(first.vehicles().get(i).plate().centerU(), again.vehicles().get(i).plate().centerU(), 0.01);
         }
-        assertTrue(ms < 1000, "cached open took " + ms + " ms");
+        assertFalse(written.isEmpty(), "the first open filled the cache");
+        assertEquals(written, cacheFiles(), "the second open read the cache and cut nothing again");
+    }
+
+    private java.util.Map<Path, java.nio.file.attribute.FileTime> cacheFiles() throws java.io.IOException {
+        java.util.Map<Path, java.nio.file.attribute.FileTime> out = new java.util.TreeMap<>();
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(cache)) {
+            for (Path f : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+                out.put(f, java.nio.file.Files.getLastModifiedTime(f));
+            }
+        }
+        return out;
     }
 
     @Test
