@@ -127,10 +127,16 @@ public final class SimCli {
         @Option(names = "--json", description = "Print JSON instead of tables.")
         boolean json;
 
+        @Option(names = "--zone-m", defaultValue = "10", description = "Length of the speed zone, metres (default: ${DEFAULT-VALUE}).")
+        double zoneM;
+
+        @Option(names = "--runs", defaultValue = "1", description = "Runs per cell, each with its own noise seed and two cars per speed (default: ${DEFAULT-VALUE}).")
+        int runs;
+
         @Override
         public Integer call() throws Exception {
             DemoReport.prepareOutDir(out);
-            var cells = tw.enforce.sim.bench.SpeedErrorReport.run(fps, out);
+            var cells = tw.enforce.sim.bench.SpeedErrorReport.run(fps, out, zoneM, runs);
             if (json) {
                 System.out.println(tw.enforce.sim.bench.SpeedErrorReport.json(cells));
             } else {

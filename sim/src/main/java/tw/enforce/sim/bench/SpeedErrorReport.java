@@ -47,25 +47,40 @@ public final class SpeedErrorReport {
     }
 
     public static List<Cell> run(List<Integer> fpsList, Path out) throws Exception {
+        return run(fpsList, out, ZONE_LENGTH_M, 1);
+    }
+
+    /**
+     * Every frame rate × zone position, {@code runs} times with a different noise seed each (two
+     * cars per speed per run), over a speed zone {@code zoneLengthM} long.
+     */
+    public static List<Cell> run(List<Integer> fpsList, Path out, double zoneLengthM, int runs) throws Exception {
         List<Cell> cells = new ArrayList<>();
         for (int fps : fpsList) {
             for (double middle : ZONE_MIDDLES_Y) {
-                Scenario s = scenario(fps, middle);
-                ScoreRun.Outcome o = ScoreRun.score(s, Path.of(s.name() + ".yaml"), out.resolve(s.name()),
-                        RunOptions.DetectorChoice.TRUTH, null, null);
-                RuleScore speed = o.rule(RuleId.SPEED);
-                if (!o.decided().contains(RuleId.SPEED)) {
-                    throw new IllegalStateException("the unit does not decide SPEED: no speed error to report");
+                Map<Double, List<Double>> errorsBySpeed = new TreeMap<>();
+                Map<Double, Integer> missedBySpeed = new TreeMap<>();
+                for (int run = 0; run < runs; run++) {
+                    Scenario s = scenario(fps, middle, zoneLengthM, run);
+                    ScoreRun.Outcome o = ScoreRun.score(s, Path.of(s.name() + ".yaml"), out.resolve(s.name()),
+                            RunOptions.DetectorChoice.TRUTH, null, null);
+                    RuleScore speed = o.rule(RuleId.SPEED);
+                    if (!o.decided().contains(RuleId.SPEED)) {
+                        throw new IllegalStateException("the unit does not decide SPEED: no speed error to report");
+                    }
+                    for (double kmh : SPEEDS_KMH) {
+                        List<Double> errors = errorsBySpeed.computeIfAbsent(kmh, k -> new ArrayList<>());
+                        for (RuleScore.Match m : speed.matches()) {
+                            if (Math.abs(m.truth().speedKmh() - kmh) < 1e-6) {
+                                errors.add(m.speedErrorKmh());
+                            }
+                        }
+                        missedBySpeed.merge(kmh, (int) speed.missed().stream()
+                                .filter(x -> Math.abs(x.speedKmh() - kmh) < 1e-6).count(), Integer::sum);
+                    }
                 }
                 for (double kmh : SPEEDS_KMH) {
-                    List<Double> errors = new ArrayList<>();
-                    for (RuleScore.Match m : speed.matches()) {
-                        if (Math.abs(m.truth().speedKmh() - kmh) < 1e-6) {
-                            errors.add(m.speedErrorKmh());
-                        }
-                    }
-                    int missed = (int) speed.missed().stream().filter(x -> Math.abs(x.speedKmh() - kmh) < 1e-6).count();
-                    cells.add(new Cell(fps, kmh, CAMERA_Y - middle, errors, missed));
+                    cells.add(new Cell(fps, kmh, CAMERA_Y - middle, errorsBySpeed.get(kmh), missedBySpeed.get(kmh)));
                 }
             }
         }
@@ -74,6 +89,10 @@ public final class SpeedErrorReport {
 
     /** Two lanes, limit 5 km/h, light always green; cars leave in order fast to slow so none catches up. */
     static Scenario scenario(int fps, double zoneMiddle) {
+        return scenario(fps, zoneMiddle, ZONE_LENGTH_M, 0);
+    }
+
+    static Scenario scenario(int fps, double zoneMiddle, double zoneLengthM, int run) {
         RoadSpec road = new RoadSpec(List.of(-3.5, 0.0, 3.5), 0.0, 20.0, null, -100.0, null,
                 List.of(limited("L1"), limited("L2")), null, null, null, null);
         List<VehicleSpec> vs = new ArrayList<>();
@@ -87,10 +106,11 @@ public final class SpeedErrorReport {
                 at += 1.6;
             }
         }
-        String name = String.format(Locale.ROOT, "speed-report-%dfps-%.0fm", fps, CAMERA_Y - zoneMiddle);
-        return new Scenario(name, 24.0, fps, 5000L + fps, null, null, road,
+        String name = String.format(Locale.ROOT, "speed-report-%dfps-%.0fm-%.0fm-zone-run%d", fps, CAMERA_Y - zoneMiddle,
+                zoneLengthM, run);
+        return new Scenario(name, 24.0, fps, 5000L + fps + 1000L * run, null, null, road,
                 new SignalSpec(100, 3, 2, 20, SignalSpec.Interval.GREEN, 0.0, null),
-                new RulesSpec(null, new RulesSpec.Speed(zoneMiddle - ZONE_LENGTH_M / 2, zoneMiddle + ZONE_LENGTH_M / 2, 0.0, null),
+                new RulesSpec(null, new RulesSpec.Speed(zoneMiddle - zoneLengthM / 2, zoneMiddle + zoneLengthM / 2, 0.0, null),
                         null, null, null, null, null, null),
                 new Actors(vs, List.of()));
     }
