@@ -29,8 +29,14 @@ final class EvidenceReplayCommand implements Callable<Integer> {
     public Integer call() {
         try {
             Path folder = dir != null ? dir : state.packageDir(id);
-            EvidenceManifest m = CanonicalJson.read(Files.readAllBytes(folder.resolve(PackageFiles.MANIFEST)),
-                    EvidenceManifest.class);
+            byte[] manifestBytes = Files.readAllBytes(folder.resolve(PackageFiles.MANIFEST));
+            if (tw.enforce.sync.section.PassageManifest.isPassage(manifestBytes)) {
+                System.out.println("edgectl evidence replay: " + folder.getFileName() + " is a section passage record, "
+                        + "not a case: the SECTION_SPEED decision is made and reproduced at the center "
+                        + "(enforce-center sections --verify)");
+                return 2;
+            }
+            EvidenceManifest m = CanonicalJson.read(manifestBytes, EvidenceManifest.class);
             EvidenceReplay.Outcome o = EvidenceReplay.replay(m);
             if (o.matches()) {
                 RuleOutcome.Violation v = (RuleOutcome.Violation) o.outcome();

@@ -39,10 +39,11 @@ final class EvidenceVerifyCommand implements Callable<Integer> {
             FolderVerification v = new tw.enforce.runtime.evidence.EvidenceVerifier().verify(dir,
                     Ed25519Keys.readPublicKey(keyFile));
             if (v.ok()) {
-                System.out.println("OK " + v.manifest().packageId() + ": signature valid (key "
+                System.out.println("OK " + v.header().packageId() + ": signature valid (key "
                         + Ed25519Keys.fingerprint(Ed25519Keys.readPublicKey(keyFile)).substring(0, 16) + "), "
-                        + v.manifest().files().size() + " file hashes match, manifest fields complete, chain position "
-                        + v.manifest().sequence());
+                        + v.header().fileCount() + " file hashes match, manifest fields complete, chain position "
+                        + v.header().sequence()
+                        + (FolderVerification.PackageHeader.PASSAGE.equals(v.header().kind()) ? " (section passage record)" : ""));
                 return 0;
             }
             v.problems().forEach(p -> System.out.println(p));

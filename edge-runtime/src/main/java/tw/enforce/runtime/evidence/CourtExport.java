@@ -33,6 +33,10 @@ public final class CourtExport {
         if (!source.ok()) {
             throw new ExportException("package " + packageDir + " does not verify, not exported: " + source.summary());
         }
+        if (source.manifest() == null) {
+            throw new ExportException("package " + packageDir + " is a " + source.header().kind() + " record, not a case: "
+                    + "a section-speed case is exported from the center with both passages");
+        }
         if (Files.exists(to)) {
             try (var entries = Files.list(to)) {
                 if (entries.findAny().isPresent()) {

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import tw.enforce.runtime.rule.RuleRegistry;
 import tw.enforce.sync.protocol.CanonicalJson;
+import tw.enforce.sync.section.PassageManifest;
 import tw.enforce.sync.protocol.MalformedMessageException;
 import tw.enforce.sync.protocol.ManifestSummary;
 import tw.enforce.sync.protocol.PackageFiles;
@@ -66,6 +67,9 @@ public final class EvidenceVerifier {
         for (Verification.Failure f : v.failures()) {
             problems.add(new FolderVerification.Problem(f.file(), f.check().name().toLowerCase().replace('_', ' '), f.detail()));
         }
+        if (PassageManifest.isPassage(manifestBytes)) {
+            return passage(manifestBytes, manifestSha, problems);
+        }
         EvidenceManifest m = null;
         try {
             m = CanonicalJson.read(manifestBytes, EvidenceManifest.class);
@@ -76,6 +80,23 @@ public final class EvidenceVerifier {
             checkFields(m, problems);
         }
         return new FolderVerification(problems, m, manifestSha);
+    }
+
+    /** A section unit's passage record: same signature, hashes and chain as a case, but no decision to check. */
+    private static FolderVerification passage(byte[] manifestBytes, String manifestSha, List<FolderVerification.Problem> problems) {
+        try {
+            PassageManifest p = PassageManifest.read(manifestBytes);
+            if (p.sequence() < 1 || !ViolationEvidence.packageId(p.unitId(), p.sequence()).equals(p.packageId())) {
+                problems.add(new FolderVerification.Problem(PackageFiles.MANIFEST, "manifest field",
+                        "packageId " + p.packageId() + " does not match unit " + p.unitId() + " and sequence " + p.sequence()));
+            }
+            return new FolderVerification(problems, null, manifestSha, new FolderVerification.PackageHeader(
+                    FolderVerification.PackageHeader.PASSAGE, p.packageId(), p.unitId(), p.sequence(),
+                    p.previousManifestSha256(), p.createdAt(), p.files().size()));
+        } catch (MalformedMessageException e) {
+            problems.add(new FolderVerification.Problem(PackageFiles.MANIFEST, "malformed manifest", e.getMessage()));
+            return new FolderVerification(problems, null, manifestSha);
+        }
     }
 
     private static void checkFields(EvidenceManifest m, List<FolderVerification.Problem> problems) {
@@ -122,13 +143,13 @@ public final class EvidenceVerifier {
      */
     public static List<FolderVerification.Problem> checkChain(Map<Path, FolderVerification> folders) {
         List<Map.Entry<Path, FolderVerification>> ordered = folders.entrySet().stream()
-                .filter(e -> e.getValue().manifest() != null)
-                .sorted(java.util.Comparator.comparingLong(e -> e.getValue().manifest().sequence()))
+                .filter(e -> e.getValue().header() != null)
+                .sorted(java.util.Comparator.comparingLong(e -> e.getValue().header().sequence()))
                 .toList();
         List<FolderVerification.Problem> problems = new ArrayList<>();
         for (int i = 1; i < ordered.size(); i++) {
-            EvidenceManifest prev = ordered.get(i - 1).getValue().manifest();
-            EvidenceManifest cur = ordered.get(i).getValue().manifest();
+            FolderVerification.PackageHeader prev = ordered.get(i - 1).getValue().header();
+            FolderVerification.PackageHeader cur = ordered.get(i).getValue().header();
             String file = ordered.get(i).getKey().getFileName() + "/" + PackageFiles.MANIFEST;
             if (!cur.unitId().equals(prev.unitId())) {
                 problems.add(new FolderVerification.Problem(file, "chain", "unit " + cur.unitId() + " differs from "

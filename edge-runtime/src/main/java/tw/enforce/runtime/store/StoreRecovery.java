@@ -87,15 +87,15 @@ final class StoreRecovery {
             FolderVerification v = verifier.verify(dir, unitKey);
             if (!v.ok()) {
                 why = "does not verify: " + v.summary();
-            } else if (!v.manifest().packageId().equals(name) || !v.manifest().unitId().equals(unitId)) {
-                why = "manifest names package " + v.manifest().packageId() + " of unit " + v.manifest().unitId();
-            } else if (indexed.containsValue(v.manifest().sequence())) {
-                why = "chain position " + v.manifest().sequence() + " is already taken by another package";
+            } else if (!v.header().packageId().equals(name) || !v.header().unitId().equals(unitId)) {
+                why = "manifest names package " + v.header().packageId() + " of unit " + v.header().unitId();
+            } else if (indexed.containsValue(v.header().sequence())) {
+                why = "chain position " + v.header().sequence() + " is already taken by another package";
             } else {
                 db.setAutoCommit(false);
                 try {
-                    SqliteEvidenceStore.index(db, name, unitId, v.manifest().sequence(), v.manifestSha256(), dir,
-                            v.manifest().createdAt().toEpochMilli(), SqliteEvidenceStore.DEFAULT_PRIORITY, clock);
+                    SqliteEvidenceStore.index(db, name, unitId, v.header().sequence(), v.manifestSha256(), dir,
+                            v.header().createdAt().toEpochMilli(), SqliteEvidenceStore.DEFAULT_PRIORITY, clock);
                     db.commit();
                 } catch (SQLException | OutboxException e) {
                     db.rollback();
@@ -103,9 +103,9 @@ final class StoreRecovery {
                 } finally {
                     db.setAutoCommit(true);
                 }
-                indexed.put(name, v.manifest().sequence());
+                indexed.put(name, v.header().sequence());
                 log.warn("evidence folder {} was complete on disk but not indexed (crash before commit): verified, "
-                        + "re-indexed at sequence {} and queued", name, v.manifest().sequence());
+                        + "re-indexed at sequence {} and queued", name, v.header().sequence());
                 return true;
             }
         }

@@ -135,6 +135,30 @@ class PassageRecorderTest {
     }
 
     @Test
+    void passageFoldersVerifyOfflineAndKeepTheUnitChainUnbrokenButAreNotCourtCases() throws Exception {
+        PassageRecorder r = recorder(reads("KLA5501", true));
+        r.onFinished(List.of(car(4, 20, ObjectClass.CAR)));
+        r.onFinished(List.of(car(5, 20, ObjectClass.CAR)));
+        java.util.Map<Path, tw.enforce.runtime.evidence.FolderVerification> all = new java.util.LinkedHashMap<>();
+        for (SqliteEvidenceStore.StoredEvidence e : store.list()) {
+            tw.enforce.runtime.evidence.FolderVerification v = new tw.enforce.runtime.evidence.EvidenceVerifier()
+                    .verify(e.dir(), key.getPublic());
+            assertTrue(v.ok(), v.summary());
+            assertEquals("PASSAGE", v.header().kind());
+            all.put(e.dir(), v);
+        }
+        assertEquals(2, all.size());
+        assertTrue(tw.enforce.runtime.evidence.EvidenceVerifier.checkChain(all).isEmpty(),
+                tw.enforce.runtime.evidence.EvidenceVerifier.checkChain(all).toString());
+        Path pub = tmp.resolve("unit.pub");
+        Ed25519Keys.writePublicKey(pub, key.getPublic());
+        tw.enforce.runtime.evidence.CourtExport.ExportException e = org.junit.jupiter.api.Assertions.assertThrows(
+                tw.enforce.runtime.evidence.CourtExport.ExportException.class,
+                () -> new tw.enforce.runtime.evidence.CourtExport().export(all.keySet().iterator().next(), pub, tmp.resolve("out")));
+        assertTrue(e.getMessage().contains("PASSAGE record, not a case"), e.getMessage());
+    }
+
+    @Test
     void crossingTrackIsRecordedAsASignedPassageWithItsInterpolatedTimeLaneAndPlate() throws Exception {
         PassageRecorder r = recorder(reads("KLA5501", true));
         Track t = car(4, 20, ObjectClass.CAR);
