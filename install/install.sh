@@ -51,7 +51,7 @@ STATE=/var/lib/enforce
 UNITS=(enforce-runtime.service enforce-sync.service)
 PACKAGES=(openjdk-17-jre-headless)
 # Installed when the configured archives offer them; the unit works without, with less.
-OPTIONAL_PACKAGES=(libopencv-java)
+OPTIONAL_PACKAGES=(libopencv-java opencv-data)
 APT_CACHE=${APT_CACHE:-apt-cache}
 DPKG_QUERY=${DPKG_QUERY:-dpkg-query}
 
