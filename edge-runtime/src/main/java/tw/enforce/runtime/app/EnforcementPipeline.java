@@ -22,6 +22,7 @@ import tw.enforce.runtime.evidence.EvidenceSigner;
 import tw.enforce.runtime.evidence.SignedPackage;
 import tw.enforce.runtime.evidence.ViolationEvidence;
 import tw.enforce.runtime.frame.FrameRing;
+import tw.enforce.runtime.frame.KeyframePins;
 import tw.enforce.runtime.rule.PedestrianTrack;
 import tw.enforce.runtime.rule.RadarReadings;
 import tw.enforce.runtime.rule.RedLightViolationRule;
@@ -43,7 +44,9 @@ import tw.enforce.runtime.track.Tracker;
  * rule is evaluated on each vehicle track about every {@link #EVALUATE_EVERY} while it is followed
  * (so evidence frames are still in the ring when the offence completes) and once more when it
  * ends; a track gets at most one case per rule. The scene a rule sees holds the lamp history, the
- * pedestrians tracked over the same time and the radar readings. Runs on the single pipeline thread.
+ * pedestrians tracked over the same time and the radar readings. Frames of vehicles standing longer
+ * than the ring holds are pinned ({@link StandingPins}) until their track ends. Runs on the single
+ * pipeline thread.
  */
 public final class EnforcementPipeline {
     private static final Logger log = LoggerFactory.getLogger(EnforcementPipeline.class);
@@ -66,6 +69,8 @@ public final class EnforcementPipeline {
     private final Consumer<SignedPackage> onEvidence;
     private final EnforcementGate gate;
     private final TrackViews views;
+    private final KeyframePins pins = KeyframePins.defaults();
+    private final StandingPins standing;
     private final Map<Long, Set<String>> decided = new HashMap<>();
     private final Map<Long, Instant> lastEvaluated = new HashMap<>();
     private final Map<Long, Track> pedestrians = new HashMap<>();
@@ -87,12 +92,18 @@ public final class EnforcementPipeline {
         this.onEvidence = onEvidence;
         this.gate = gate;
         this.views = new TrackViews(site);
+        this.standing = new StandingPins(views, ring, pins);
         log.info("unit {}: rules enabled {}", site.config().unit().id(), rules.names());
     }
 
     /** Wires a radar; call before the first frame. */
     public void useRadar(RadarReadings readings) {
         this.radar = readings;
+    }
+
+    /** Frames kept beyond the ring for standing vehicles. */
+    public KeyframePins pinnedFrames() {
+        return pins;
     }
 
     public List<String> ruleNames() {
@@ -120,6 +131,9 @@ public final class EnforcementPipeline {
             }
         }
         for (Track t : live) {
+            if (t.objectClass().isVehicle()) {
+                standing.observe(t);
+            }
             Instant last = lastEvaluated.get(t.id());
             if (t.objectClass().isVehicle() && (last == null || !now.isBefore(last.plus(EVALUATE_EVERY)))) {
                 lastEvaluated.put(t.id(), now);
@@ -149,6 +163,7 @@ public final class EnforcementPipeline {
             }
             decided.remove(t.id());
             lastEvaluated.remove(t.id());
+            standing.release(t.id());
         }
     }
 
@@ -205,7 +220,7 @@ public final class EnforcementPipeline {
         log.info("track {}: {} at {} in lane {}{}", t.id(), v.rule(), v.eventTime(), v.lane(),
                 Double.isNaN(v.speedKmh()) ? "" : String.format(", %.1f km/h", v.speedKmh()));
         Optional<ViolationEvidence.Draft> draft = evidence.assemble(t.id(), view.vehicleClass(), TrackViews.boxes(t),
-                input.get(), v, ring);
+                input.get(), v, ring, pins);
         if (draft.isEmpty()) {
             stats.casesWithoutFrames.incrementAndGet();
             log.warn("track {}: {} found but its frames have left the ring; no evidence made", t.id(), v.rule());

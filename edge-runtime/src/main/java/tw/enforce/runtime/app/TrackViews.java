@@ -24,20 +24,23 @@ final class TrackViews {
     List<TrajectorySample> samples(Track t) {
         List<TrajectorySample> samples = new ArrayList<>(t.points().size());
         for (TrackPoint p : t.points()) {
-            WorldPoint g = p.ground() != null ? p.ground()
-                    : site.imageToWorld().toWorld(new ImagePoint(p.box().groundX(), p.box().groundY()));
-            samples.add(new TrajectorySample(p.frameSequence(), p.at(), p.box().groundX(), p.box().groundY(),
-                    g.x(), g.y(), truncated(p.box())));
+            samples.add(sample(p));
         }
         return samples;
     }
 
-    /**
-     * The tracker keeps one class per track (the majority of its detections) and no per-frame votes,
-     * so the view states full agreement with all observations voting for that class.
-     */
+    TrajectorySample sample(TrackPoint p) {
+        WorldPoint g = p.ground() != null ? p.ground()
+                : site.imageToWorld().toWorld(new ImagePoint(p.box().groundX(), p.box().groundY()));
+        return new TrajectorySample(p.frameSequence(), p.at(), p.box().groundX(), p.box().groundY(),
+                g.x(), g.y(), truncated(p.box()));
+    }
+
+    /** The track's majority class with the share of its detections that agreed and every class's votes. */
     TrackView view(Track t) {
-        return new TrackView(t.id(), t.objectClass().name(), 1.0, Map.of(t.objectClass().name(), t.points().size()), samples(t));
+        Map<String, Integer> votes = new HashMap<>();
+        t.classVotes().forEach((c, n) -> votes.put(c.name(), n));
+        return new TrackView(t.id(), t.objectClass().name(), t.classAgreement(), votes, samples(t));
     }
 
     static Map<Long, BoundingBox> boxes(Track t) {

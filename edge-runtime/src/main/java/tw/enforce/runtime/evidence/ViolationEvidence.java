@@ -1,6 +1,7 @@
 package tw.enforce.runtime.evidence;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,6 +17,7 @@ import tw.enforce.runtime.detect.Detection;
 import tw.enforce.runtime.evidence.privacy.FrameDetections;
 import tw.enforce.runtime.evidence.privacy.OverviewMasker;
 import tw.enforce.runtime.frame.FrameRing;
+import tw.enforce.runtime.frame.KeyframePins;
 import tw.enforce.runtime.plate.PlateRead;
 import tw.enforce.runtime.plate.PlateReader;
 import tw.enforce.runtime.rule.FrameRef;
@@ -33,8 +35,13 @@ import tw.enforce.runtime.rule.RuleOutcome;
 public final class ViolationEvidence {
     public static final String MASKED_ROLE_SUFFIX = "-privacy-masked";
     private static final int PLATE_QUALITY = 95;
-    /** Detections remembered for masking: about the ring's 8 s at up to 30 fps. */
-    private static final int DETECTION_FRAMES = 300;
+    /**
+     * Detections remembered for masking: 3 min at 30 fps, as far back as a standing vehicle's pinned
+     * frames reach (a few boxes per frame, a few MB at most).
+     */
+    private static final int DETECTION_FRAMES = 5400;
+    /** How far from a requested frame a kept frame may be to show it: a standing vehicle looks the same. */
+    public static final Duration MAX_STAND_IN = Duration.ofSeconds(3);
     private final LoadedSite site;
     private final PlateReader plateReader;
     private final EvidenceManifest.Software software;
@@ -82,10 +89,20 @@ public final class ViolationEvidence {
      */
     public Optional<Draft> assemble(long trackId, String vehicleClass, Map<Long, BoundingBox> boxes,
                                     Object decisionInput, RuleOutcome.Violation v, FrameRing ring) {
+        return assemble(trackId, vehicleClass, boxes, decisionInput, v, ring, null);
+    }
+
+    /**
+     * As above, but a frame that has left the ring may be stood in for by the track's pinned frame
+     * nearest to it (within {@link #MAX_STAND_IN}); the manifest names the frame actually shown.
+     */
+    public Optional<Draft> assemble(long trackId, String vehicleClass, Map<Long, BoundingBox> boxes,
+                                    Object decisionInput, RuleOutcome.Violation v, FrameRing ring, KeyframePins pins) {
         List<EvidenceFile> files = new ArrayList<>();
         int n = 1;
         for (FrameRef ref : v.frames()) {
-            Optional<FrameRing.EncodedFrame> f = ring.find(ref.frameSequence());
+            Optional<FrameRing.EncodedFrame> f = pins == null ? ring.find(ref.frameSequence())
+                    : pins.nearest(trackId, ref.frameSequence(), ring, MAX_STAND_IN);
             if (f.isEmpty()) {
                 return Optional.empty();
             }

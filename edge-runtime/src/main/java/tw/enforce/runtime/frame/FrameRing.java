@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import tw.enforce.camera.Frame;
@@ -41,6 +42,11 @@ public final class FrameRing {
             }
         }
         return Optional.empty();
+    }
+
+    /** The frames held now, oldest first. */
+    public List<EncodedFrame> frames() {
+        return List.copyOf(frames);
     }
 
     public int size() {

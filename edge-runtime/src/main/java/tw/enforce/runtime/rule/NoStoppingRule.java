@@ -171,10 +171,10 @@ public final class NoStoppingRule implements ViolationRule<NoStoppingInput> {
         var eventTime = p.instant(begin);
         var m = new NoStoppingMeasurement(eventTime, zone.id(), zone.kind(), zone.maxDwellSeconds(), p.at(limit),
                 p.t[last] - begin, firstSeen, mx, my, maxSpeed * 3.6);
-        int first = p.recentFor(start, limit);
+        // the unit pins frames of standing vehicles beyond its ring, so the stand's start can be asked for
         List<FrameRef> frames = new ArrayList<>(List.of(
-                new FrameRef(p.frame(first), (first == start ? "dwell-start-" : "standing-in-") + zone.id()),
-                new FrameRef(p.frame((first + limit) / 2), "dwell-middle-" + zone.id()),
+                new FrameRef(p.frame(start), "dwell-start-" + zone.id()),
+                new FrameRef(p.frame((start + limit) / 2), "dwell-middle-" + zone.id()),
                 new FrameRef(p.frame(limit), "dwell-limit-reached-" + zone.id())));
         return new RuleOutcome.Violation(NAME, eventTime, LaneSpec.idAt(in.settings().lanes(), mx), Double.NaN, false, m, frames);
     }

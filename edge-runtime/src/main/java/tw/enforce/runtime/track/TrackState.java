@@ -20,7 +20,7 @@ final class TrackState {
 
     private final List<TrackPoint> points = new ArrayList<>();
     private final Map<ObjectClass, int[]> votes = new EnumMap<>(ObjectClass.class);
-    private final Map<ObjectClass, double[]> scoreSums = new EnumMap<>(ObjectClass.class);
+    private ObjectClass current;
     private final int maxPoints;
     private final double smoothing;
     private double cx, cy, w, h;      // last observed box
@@ -84,24 +84,22 @@ final class TrackState {
             points.remove(1); // keep where the object was first seen
         }
         points.add(p);
-        votes.computeIfAbsent(d.objectClass(), k -> new int[1])[0]++;
-        scoreSums.computeIfAbsent(d.objectClass(), k -> new double[1])[0] += d.score();
+        int n = ++votes.computeIfAbsent(d.objectClass(), k -> new int[1])[0];
+        // a tie keeps the class held so far, so the reported class does not flicker between two
+        if (current == null || n > votes.get(current)[0]) {
+            current = d.objectClass();
+        }
     }
 
-    /** Majority of the votes; a tie goes to the class with the higher summed score. */
+    /** Majority of the votes; a tie keeps the class the track already had. */
     ObjectClass objectClass() {
-        ObjectClass best = null;
-        for (Map.Entry<ObjectClass, int[]> e : votes.entrySet()) {
-            if (best == null || e.getValue()[0] > votes.get(best)[0]
-                    || (e.getValue()[0] == votes.get(best)[0] && scoreSums.get(e.getKey())[0] > scoreSums.get(best)[0])) {
-                best = e.getKey();
-            }
-        }
-        return best;
+        return current;
     }
 
     Track snapshot() {
-        return new Track(id, objectClass(), status, points);
+        Map<ObjectClass, Integer> counts = new EnumMap<>(ObjectClass.class);
+        votes.forEach((c, n) -> counts.put(c, n[0]));
+        return new Track(id, current, status, points, counts);
     }
 
     boolean accepts(Detection d) {
