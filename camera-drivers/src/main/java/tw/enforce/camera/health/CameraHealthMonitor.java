@@ -107,6 +107,20 @@ public final class CameraHealthMonitor implements AutoCloseable {
         return snapshot(clock.instant());
     }
 
+    /**
+     * Picture conditions seen on the latest analysed frame but not (yet) held for {@code raiseAfter}:
+     * each with the moment it began. A case decided meanwhile must not count on the camera.
+     */
+    public synchronized Map<HealthFault, Instant> pendingConditions() {
+        Map<HealthFault, Instant> out = new EnumMap<>(HealthFault.class);
+        conditionSince.forEach((fault, since) -> {
+            if (!raised.containsKey(fault)) {
+                out.put(fault, since);
+            }
+        });
+        return out;
+    }
+
     /** The metrics of the last frame analysed, for status reports; null before the first. */
     public synchronized FrameMetrics lastMetrics() {
         return lastMetrics;

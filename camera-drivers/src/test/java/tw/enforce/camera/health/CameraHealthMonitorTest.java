@@ -75,6 +75,30 @@ class CameraHealthMonitorTest {
     }
 
     @Test
+    void conditionIsPendingFromItsFirstFrameUntilRaisedAndGoneWhenThePictureRecovers() {
+        feed(5, f -> f);
+        assertTrue(monitor.pendingConditions().isEmpty());
+        Instant first = clock.advance(FRAME);
+        monitor.onFrame(Scenes.uniform(3, first, ++sequence));
+
+        assertEquals(java.util.Map.of(HealthFault.TOO_DARK, first), monitor.pendingConditions(),
+                "a black frame is pending at once, before the raise delay");
+        assertTrue(monitor.current().healthy(), "but not yet a fault");
+        for (int i = 0; i < 25; i++) {
+            monitor.onFrame(Scenes.uniform(3, clock.advance(FRAME), ++sequence));
+        }
+        assertTrue(monitor.current().has(HealthFault.TOO_DARK));
+        assertTrue(monitor.pendingConditions().isEmpty(), "raised, no longer pending");
+
+        CameraHealthMonitor fresh = new CameraHealthMonitor("cam-p", HealthThresholds.defaults(), clock);
+        fresh.setReference(Scenes.site(TestFrames.T0, 0));
+        fresh.onFrame(Scenes.uniform(3, clock.advance(FRAME), ++sequence));
+        fresh.onFrame(Scenes.site(clock.advance(FRAME), ++sequence));
+        assertTrue(fresh.pendingConditions().isEmpty(), "a good picture ends a pending condition");
+        fresh.close();
+    }
+
+    @Test
     void faultClearsOnlyAfterTheClearDelayOfGoodPictures() {
         Frame stuck = Scenes.site(clock.instant(), 99);
         for (int i = 0; i < 30; i++) {

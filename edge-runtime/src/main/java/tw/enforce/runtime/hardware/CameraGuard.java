@@ -21,8 +21,11 @@ import tw.enforce.runtime.app.EnforcementGate;
  * of it fell inside a fault, even when the fault was raised or cleared after the vehicle passed.
  * Intervals older than {@code keep} behind the newest check are forgotten.
  *
- * <p>Hazard: a fault is raised only after its condition held for the monitor's {@code raiseAfter};
- * a case decided within that delay of the condition's start is not suspended.
+ * <p>A fault is raised only after its condition held for the monitor's {@code raiseAfter}; a case
+ * decided while a condition is still pending (seen on the latest analysed frame, not yet raised)
+ * is suspended too, so a camera that is freezing or being turned cannot issue a ticket in the
+ * delay before its fault is confirmed. A pending condition that clears costs at most the cases
+ * decided while it showed.
  */
 public final class CameraGuard implements EnforcementGate, AutoCloseable {
 
@@ -76,6 +79,12 @@ public final class CameraGuard implements EnforcementGate, AutoCloseable {
             if (i.overlaps(from, to)) {
                 return Optional.of("camera " + monitor.current().cameraId() + " fault " + i.fault() + " from " + i.from()
                         + (i.to() == null ? " (still present)" : " to " + i.to()));
+            }
+        }
+        for (Map.Entry<HealthFault, Instant> p : monitor.pendingConditions().entrySet()) {
+            if (!p.getValue().isAfter(to)) {
+                return Optional.of("camera " + monitor.current().cameraId() + " condition " + p.getKey() + " since "
+                        + p.getValue() + " (not yet confirmed as a fault)");
             }
         }
         return Optional.empty();
