@@ -1,7 +1,9 @@
 package tw.enforce.runtime.app;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import tw.enforce.runtime.frame.FrameRing;
 import tw.enforce.runtime.frame.KeyframePins;
 import tw.enforce.runtime.rule.TrajectorySample;
@@ -11,7 +13,8 @@ import tw.enforce.runtime.track.TrackPoint;
 /**
  * Keeps frames of vehicles that stand still longer than the ring holds: once a track has stayed
  * within {@value #STAND_RADIUS_M} m for {@link #STAND_FOR}, the ring frame where it came to rest is
- * pinned, then its current frame every pin interval while it stands. The rules stay pure: a rule
+ * pinned, then its current frame every pin interval while it stays within that radius of where the
+ * stand was found (checked in constant time; the walk back runs once per stand). The rules stay pure: a rule
  * names the frames it wants and evidence assembly takes the nearest one kept.
  */
 final class StandingPins {
@@ -22,6 +25,8 @@ final class StandingPins {
     private final TrackViews views;
     private final FrameRing ring;
     private final KeyframePins pins;
+    /** Where each track stood when its stand was found: while it stays there, no walk back is needed. */
+    private final Map<Long, TrajectorySample> standingAt = new HashMap<>();
 
     StandingPins(TrackViews views, FrameRing ring, KeyframePins pins) {
         this.views = views;
@@ -34,6 +39,14 @@ final class StandingPins {
         TrajectorySample last = views.sample(t.last());
         if (last.truncated()) {
             return;
+        }
+        TrajectorySample anchor = standingAt.get(t.id());
+        if (anchor != null) {
+            if (Math.hypot(anchor.x() - last.x(), anchor.y() - last.y()) <= STAND_RADIUS_M) {
+                ring.find(t.last().frameSequence()).ifPresent(f -> pins.offer(t.id(), f));
+                return;
+            }
+            standingAt.remove(t.id());
         }
         int k = points.size() - 1;
         while (k > 0) {
@@ -53,10 +66,12 @@ final class StandingPins {
                 break;
             }
         }
+        standingAt.put(t.id(), last);
         ring.find(t.last().frameSequence()).ifPresent(f -> pins.offer(t.id(), f));
     }
 
     void release(long trackId) {
+        standingAt.remove(trackId);
         pins.release(trackId);
     }
 }
