@@ -18,18 +18,16 @@ import tw.enforce.camera.ReconnectingFrameSource;
 import tw.enforce.camera.opencv.CaptureTarget;
 import tw.enforce.camera.opencv.OpenCvFrameSource;
 import tw.enforce.gpio.pi4j.Pi4jGpioBoard;
+import tw.enforce.runtime.app.PerceptionAssembly;
 import tw.enforce.runtime.app.UnitAssembly;
 import tw.enforce.runtime.app.UnitRuntime;
 import tw.enforce.runtime.config.ConfigException;
+import tw.enforce.runtime.config.PerceptionConfig;
 import tw.enforce.runtime.config.SiteConfigLoader;
 import tw.enforce.runtime.detect.Detector;
-import tw.enforce.runtime.detect.MotionConfig;
-import tw.enforce.runtime.detect.MotionDetector;
-import tw.enforce.runtime.detect.YoloxConfig;
-import tw.enforce.runtime.detect.YoloxDetector;
 import tw.enforce.runtime.diag.DiagnosticsServer;
 import tw.enforce.runtime.plate.PlateReader;
-import tw.enforce.runtime.plate.PlateReaderConfig;
+import tw.enforce.runtime.plate.PlateReaderException;
 import tw.enforce.runtime.evidence.SystemClockStatus;
 import tw.enforce.sync.protocol.CanonicalJson;
 import tw.enforce.sync.protocol.Ed25519Keys;
@@ -53,10 +51,10 @@ public final class RuntimeMain implements Callable<Integer> {
     @Option(names = "--camera", description = "Capture source overriding camera.source in the site file.")
     String camera;
 
-    @Option(names = "--plate-localiser", description = "LPD-YuNet plate localiser ONNX file; the recogniser comes from the installed PaddleOCR models.")
+    @Option(names = "--plate-localiser", description = "LPD-YuNet plate localiser ONNX file, overriding perception.plates.localiser in the site file.")
     Path plateLocaliser;
 
-    @Option(names = "--model", description = "YOLOX ONNX model file; without it the model-free motion detector runs.")
+    @Option(names = "--model", description = "Detector ONNX model file (of perception.detector.family, YOLOX by default), overriding perception.detector.model; with neither, the model-free motion detector runs.")
     Path model;
 
     public static void main(String[] args) {
@@ -99,14 +97,17 @@ public final class RuntimeMain implements Callable<Integer> {
                 ? OpenCvFrameSource.open(cameraId, target, clock)
                 : new ReconnectingFrameSource(cameraId, () -> OpenCvFrameSource.open(cameraId, target, clock), clock,
                         Duration.ofSeconds(1), Duration.ofMinutes(1));
-        Detector detector = model != null ? new YoloxDetector(YoloxConfig.nano(model)) : new MotionDetector(MotionConfig.defaults());
-        if (model == null) {
-            log.warn("no --model given: running the model-free motion detector");
+        PerceptionConfig perception = site.config().perception();
+        Detector detector = PerceptionAssembly.openDetector(perception, config, model);
+        PlateReader plates;
+        try {
+            plates = PerceptionAssembly.openPlateReader(perception, config, plateLocaliser);
+        } catch (PlateReaderException e) {
+            detector.close();
+            frames.close();
+            throw e;
         }
-        PlateReader plates = plateLocaliser == null ? null : PlateReaderConfig.defaults(plateLocaliser).open();
-        if (plates == null) {
-            log.warn("no --plate-localiser given: plates are not read, evidence carries the plate region only");
-        }
+        log.info("detector {}; plates {}", detector.description(), plates == null ? "not read" : perception.plates().recogniser());
         UnitRuntime unit;
         try {
             unit = UnitAssembly.assemble(site, state, key, frames, new Pi4jGpioBoard(pi4j, clock), detector, clock,

@@ -23,7 +23,7 @@ public record SiteConfig(@JsonProperty(required = true) Unit unit,
                          @JsonProperty(required = true) Approach approach,
                          @JsonProperty(required = true) Signal signal,
                          @JsonProperty(required = true) Rules rules,
-                         Evidence evidence, Hardware hardware) {
+                         Evidence evidence, Hardware hardware, PerceptionConfig perception) {
 
     public SiteConfig {
         Objects.requireNonNull(unit, "unit");
@@ -34,6 +34,7 @@ public record SiteConfig(@JsonProperty(required = true) Unit unit,
         Objects.requireNonNull(rules, "rules");
         evidence = evidence == null ? Evidence.DEFAULTS : evidence;
         hardware = hardware == null ? Hardware.DEFAULTS : hardware;
+        perception = perception == null ? PerceptionConfig.DEFAULTS : perception;
         for (CalibrationPoint p : calibration.points()) {
             if (p.u() < 0 || p.v() < 0 || p.u() > camera.width() || p.v() > camera.height()) {
                 throw new IllegalArgumentException("calibration point (" + p.u() + ", " + p.v()

@@ -37,6 +37,7 @@ public final class MotionDetector implements Detector {
     private final Mat openKernel;
     private final Mat closeKernel;
     private long framesSeen;
+    private boolean blind;
 
     public MotionDetector(MotionConfig config) {
         OpenCvNative.load();
@@ -64,6 +65,7 @@ public final class MotionDetector implements Detector {
             }
             subtractor.apply(input, mask);
             framesSeen++;
+            blind = true;
             if (framesSeen <= config.warmupFrames()) {
                 return List.of();
             }
@@ -74,6 +76,7 @@ public final class MotionDetector implements Detector {
                 log.debug("{}: {}% of the frame changed at once, background re-learnt", frame, Math.round(changed * 100));
                 return List.of();
             }
+            blind = false;
             Imgproc.morphologyEx(mask, mask, Imgproc.MORPH_OPEN, openKernel);
             Imgproc.morphologyEx(mask, mask, Imgproc.MORPH_CLOSE, closeKernel);
             Imgproc.findContours(mask, contours, hierarchy, Imgproc.RETR_EXTERNAL, Imgproc.CHAIN_APPROX_SIMPLE);
@@ -87,6 +90,15 @@ public final class MotionDetector implements Detector {
             hierarchy.release();
             contours.forEach(Mat::release);
         }
+    }
+
+    /**
+     * Whether the last frame could not be judged: the background was still being learnt (warm-up)
+     * or was re-learnt because most of the frame changed at once. An empty answer then does not
+     * mean "nothing moved".
+     */
+    public boolean lastFrameBlind() {
+        return blind;
     }
 
     private List<Detection> blobs(List<MatOfPoint> contours, double scale, Frame frame) {

@@ -5,8 +5,9 @@ import tw.enforce.camera.Frame;
 
 /**
  * Skips the model on still frames: OpenCV background subtraction ({@link MotionDetector}) runs on
- * every frame, and the model only when something moved, or when {@code refreshEvery} frames have
- * passed since its last run. On a still frame the model's last detections are returned, so a
+ * every frame, and the model only when something moved, when the background subtractor cannot
+ * judge the frame (still learning, or re-learning after a shake or a light change), or when
+ * {@code refreshEvery} frames have passed since its last run. On a still frame the model's last detections are returned, so a
  * vehicle that stopped (at the stop line, on red) stays detected, tracked and plate-read.
  *
  * <p>Stateful and not thread-safe: one per camera, fed every frame in order. Closing closes both.
@@ -31,7 +32,7 @@ public final class MotionGatedDetector implements Detector {
 
     @Override
     public List<Detection> detect(Frame frame) throws DetectorException {
-        boolean moved = !motion.detect(frame).isEmpty();
+        boolean moved = !motion.detect(frame).isEmpty() || motion.lastFrameBlind();
         sinceModel++;
         if (moved || sinceModel >= refreshEvery) {
             last = model.detect(frame);
@@ -41,6 +42,10 @@ public final class MotionGatedDetector implements Detector {
             skipped++;
         }
         return last;
+    }
+
+    public int refreshEvery() {
+        return refreshEvery;
     }
 
     /** The gated model, for callers that must bypass the gate (benchmarks). */

@@ -6,16 +6,23 @@ import java.util.List;
 /**
  * Decodes Ultralytics YOLOv8/YOLO11 detection heads, {@code [1, 4+C, N]} channel-major: per
  * candidate cx, cy, w, h in model-input pixels, then C class scores (already sigmoid, no
- * objectness). The best class decides; classes we do not track are dropped; class-aware NMS.
+ * objectness). The best class decides; classes the {@link LabelMap} does not map are dropped; class-aware NMS.
  * Pure Java, testable on a saved tensor.
  */
 public final class UltralyticsDecoder {
     private final int numClasses;
+    private final LabelMap labels;
     private final double scoreThreshold;
     private final double nmsIou;
 
+    /** A COCO-ordered model with {@code numClasses} class scores. */
     public UltralyticsDecoder(int numClasses, double scoreThreshold, double nmsIou) {
-        this.numClasses = numClasses;
+        this(LabelMap.cocoPrefix(numClasses), scoreThreshold, nmsIou);
+    }
+
+    public UltralyticsDecoder(LabelMap labels, double scoreThreshold, double nmsIou) {
+        this.labels = labels;
+        this.numClasses = labels.classCount();
         this.scoreThreshold = scoreThreshold;
         this.nmsIou = nmsIou;
     }
@@ -45,7 +52,7 @@ public final class UltralyticsDecoder {
             if (bestScore < scoreThreshold || !Float.isFinite(bestScore)) {
                 continue;
             }
-            ObjectClass cls = ObjectClass.fromCoco(best);
+            ObjectClass cls = labels.of(best);
             if (cls == null) {
                 continue;
             }

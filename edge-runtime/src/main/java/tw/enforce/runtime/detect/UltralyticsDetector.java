@@ -31,7 +31,6 @@ import tw.enforce.camera.Frame;
  * checks the declared shapes, so a model of another family fails at start naming file and shapes.
  */
 public final class UltralyticsDetector implements Detector {
-    private static final int COCO_CLASSES = 80;
 
     static {
         if (System.getProperty("ai.djl.offline") == null) {
@@ -50,7 +49,7 @@ public final class UltralyticsDetector implements Detector {
             throw new DetectorException("Ultralytics model file missing or unreadable: " + path);
         }
         this.description = path.getFileName() + " sha256:" + YoloxDetector.sha256(path).substring(0, 12);
-        UltralyticsDecoder decoder = new UltralyticsDecoder(COCO_CLASSES, config.scoreThreshold(), config.nmsIou());
+        UltralyticsDecoder decoder = new UltralyticsDecoder(config.labels(), config.scoreThreshold(), config.nmsIou());
         int s = config.inputSize();
         String inputName = checkShapes(path, s, decoder.attributes());
         Criteria.Builder<NDList, NDList> builder = Criteria.builder().setTypes(NDList.class, NDList.class)
@@ -103,7 +102,7 @@ public final class UltralyticsDetector implements Detector {
             long[] wantOut = {1, attrs, -1};
             if (session.getOutputInfo().size() != 1 || !fits(foundOut, wantOut)) {
                 throw new DetectorException("Ultralytics model " + path + ": output shape expected [1, " + attrs
-                        + ", N], found " + Arrays.toString(foundOut));
+                        + ", N] (4 box values + " + (attrs - 4) + " class scores), found " + Arrays.toString(foundOut));
             }
             return in.getKey();
         } catch (OrtException e) {

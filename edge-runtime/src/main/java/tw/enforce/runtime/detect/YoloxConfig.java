@@ -11,11 +11,18 @@ import java.util.Objects;
  * @param scoreThreshold minimum objectness·class score kept, in [0,1]
  * @param nmsIou         IoU above which a lower-scored box of the same class is suppressed, in (0,1]
  * @param intraOpThreads ONNX Runtime threads inside one operator; 0 lets ONNX Runtime choose
+ * @param labels         the model's class ids mapped onto the unit's classes (COCO-80 for the releases)
  */
-public record YoloxConfig(Path model, int inputSize, double scoreThreshold, double nmsIou, int intraOpThreads) {
+public record YoloxConfig(Path model, int inputSize, double scoreThreshold, double nmsIou, int intraOpThreads,
+                          LabelMap labels) {
+
+    public YoloxConfig(Path model, int inputSize, double scoreThreshold, double nmsIou, int intraOpThreads) {
+        this(model, inputSize, scoreThreshold, nmsIou, intraOpThreads, LabelMap.coco());
+    }
 
     public YoloxConfig {
         Objects.requireNonNull(model, "model");
+        labels = labels == null ? LabelMap.coco() : labels;
         if (inputSize < 32 || inputSize % 32 != 0) {
             throw new IllegalArgumentException("YOLOX inputSize must be a positive multiple of 32, was " + inputSize);
         }

@@ -7,7 +7,7 @@ import java.util.List;
  * Post-processing for YOLOX ONNX exports (output {@code [1, N, 5 + classes]}, raw grid offsets,
  * decoded here): for each anchor of the stride-8/16/32 grids, centre = (offset + cell)·stride,
  * size = exp(offset)·stride, score = objectness · best class score. Keeps anchors at or above the
- * score threshold whose COCO class maps to an {@link ObjectClass}, runs class-aware NMS and maps
+ * score threshold whose class the {@link LabelMap} maps to an {@link ObjectClass}, runs class-aware NMS and maps
  * boxes back to source pixels through the letterbox. Pure Java: testable on a saved tensor.
  */
 public final class YoloxDecoder {
@@ -16,20 +16,31 @@ public final class YoloxDecoder {
     static final int MAX_CANDIDATES = 1000;
 
     private final int numClasses;
+    private final LabelMap labels;
     private final double scoreThreshold;
     private final double nmsIou;
 
+    /** A COCO-ordered model with {@code numClasses} class scores. */
     public YoloxDecoder(int numClasses, double scoreThreshold, double nmsIou) {
-        if (numClasses < 1) {
-            throw new IllegalArgumentException("numClasses must be at least 1, was " + numClasses);
-        }
+        this(cocoLabels(numClasses), scoreThreshold, nmsIou);
+    }
+
+    public YoloxDecoder(LabelMap labels, double scoreThreshold, double nmsIou) {
         if (!(scoreThreshold >= 0 && scoreThreshold <= 1) || !(nmsIou > 0 && nmsIou <= 1)) {
             throw new IllegalArgumentException("scoreThreshold must be in [0,1] and nmsIou in (0,1], were "
                     + scoreThreshold + " and " + nmsIou);
         }
-        this.numClasses = numClasses;
+        this.labels = labels;
+        this.numClasses = labels.classCount();
         this.scoreThreshold = scoreThreshold;
         this.nmsIou = nmsIou;
+    }
+
+    private static LabelMap cocoLabels(int numClasses) {
+        if (numClasses < 1) {
+            throw new IllegalArgumentException("numClasses must be at least 1, was " + numClasses);
+        }
+        return LabelMap.cocoPrefix(numClasses);
     }
 
     /** Anchors a YOLOX head produces for an input of this size. */
@@ -97,7 +108,7 @@ public final class YoloxDecoder {
         if (score < scoreThreshold || !Double.isFinite(score)) {
             return null;
         }
-        ObjectClass cls = ObjectClass.fromCoco(best);
+        ObjectClass cls = labels.of(best);
         if (cls == null) {
             return null;
         }

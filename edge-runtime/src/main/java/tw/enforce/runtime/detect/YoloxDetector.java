@@ -44,7 +44,6 @@ import tw.enforce.camera.Frame;
  */
 public final class YoloxDetector implements Detector {
     private static final Logger log = LoggerFactory.getLogger(YoloxDetector.class);
-    private static final int COCO_CLASSES = 80;
 
     static {
         if (System.getProperty("ai.djl.offline") == null) {
@@ -71,7 +70,7 @@ public final class YoloxDetector implements Detector {
         }
         this.sha256 = sha256(path);
         this.description = path.getFileName() + " sha256:" + sha256.substring(0, 12);
-        YoloxDecoder decoder = new YoloxDecoder(COCO_CLASSES, config.scoreThreshold(), config.nmsIou());
+        YoloxDecoder decoder = new YoloxDecoder(config.labels(), config.scoreThreshold(), config.nmsIou());
         Shape expectedOutput = new Shape(1, YoloxDecoder.anchorCount(config.inputSize(), config.inputSize()),
                 decoder.attributes());
         String inputName = checkShapes(path, expectedOutput);

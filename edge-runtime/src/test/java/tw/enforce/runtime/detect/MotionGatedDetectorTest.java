@@ -59,6 +59,37 @@ class MotionGatedDetectorTest {
         }
     }
 
+    @Test
+    void whileTheBackgroundIsStillBeingLearntTheModelRunsOnEveryFrame() throws Exception {
+        CountingModel model = new CountingModel();
+        MotionConfig cfg = new MotionConfig(100, 16, 12, 0.001, 320, 0.4, 0.5);
+        try (MotionGatedDetector gate = new MotionGatedDetector(new MotionDetector(cfg), model, 10)) {
+            for (int i = 0; i < 12; i++) {
+                gate.detect(frame(i, -1));
+            }
+            assertEquals(12, model.calls, "a gate that cannot yet tell still from moving must not skip the model");
+            assertEquals(0, gate.skippedFrames());
+        }
+    }
+
+    @Test
+    void aSceneChangeThatReLearnsTheBackgroundRunsTheModel() throws Exception {
+        CountingModel model = new CountingModel();
+        MotionConfig cfg = new MotionConfig(100, 16, 5, 0.001, 320, 0.4, 0.5);
+        try (MotionGatedDetector gate = new MotionGatedDetector(new MotionDetector(cfg), model, 1000)) {
+            for (int i = 0; i < 30; i++) {
+                gate.detect(frame(i, -1));
+            }
+            int before = model.calls;
+            byte[] lit = road.clone();
+            for (int i = 0; i < lit.length; i++) {
+                lit[i] = (byte) Math.min(255, (lit[i] & 0xFF) + 120); // floodlight switched on
+            }
+            gate.detect(new Frame("cam", 30, Instant.ofEpochMilli(1200), W, H, lit));
+            assertEquals(before + 1, model.calls, "a frame the subtractor re-learnt on is not 'nothing moved'");
+        }
+    }
+
     private Frame frame(long seq, int boxX) {
         byte[] b = road.clone();
         for (int i = 0; i < b.length; i += 7) {

@@ -32,6 +32,32 @@ class UltralyticsDecoderTest {
     }
 
     @Test
+    void aCityModelWithItsOwnLabelsIsMappedThroughItsLabelMap() {
+        // a 3-class fine-tuned model: 0 scooter, 1 car, 2 pedestrian — not COCO ids
+        UltralyticsDecoder city = new UltralyticsDecoder(new LabelMap(3,
+                java.util.Map.of(0, ObjectClass.MOTORCYCLE, 1, ObjectClass.CAR, 2, ObjectClass.PERSON)), 0.3, 0.45);
+        float[] out = new float[7 * N];
+        for (int[] c : new int[][] {{0, 100, 0}, {1, 300, 1}, {2, 500, 2}}) {
+            out[c[0]] = c[1];
+            out[N + c[0]] = 300;
+            out[2 * N + c[0]] = 40;
+            out[3 * N + c[0]] = 40;
+            out[(4 + c[2]) * N + c[0]] = 0.8f;
+        }
+        List<ObjectClass> classes = city.decode(out, N, LetterboxGeometry.centred(640, 640, 640, 640)).stream()
+                .sorted(java.util.Comparator.comparingDouble(d -> d.box().x1())).map(Detection::objectClass).toList();
+        assertEquals(List.of(ObjectClass.MOTORCYCLE, ObjectClass.CAR, ObjectClass.PERSON), classes,
+                "with COCO ids these would have been person, bicycle, car");
+    }
+
+    @Test
+    void aLabelIdBeyondTheModelsClassesIsRefusedNamingIt() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new LabelMap(3, java.util.Map.of(3, ObjectClass.CAR)));
+        assertEquals("label id 3 is outside the model's 3 classes (0..2)", e.getMessage());
+    }
+
+    @Test
     void aTensorOfTheWrongLengthIsRefused() {
         assertThrows(IllegalArgumentException.class,
                 () -> decoder.decode(new float[85 * N], N, LetterboxGeometry.centred(10, 10, 640, 640)));

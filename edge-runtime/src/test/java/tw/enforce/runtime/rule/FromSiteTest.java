@@ -80,7 +80,7 @@ class FromSiteTest {
     void ruleWhoseSectionIsAbsentRefusesToBuildNamingTheSection() throws Exception {
         SiteConfig full = site();
         SiteConfig bare = new SiteConfig(full.unit(), full.camera(), full.calibration(), full.approach(), full.signal(),
-                new SiteConfig.Rules(full.rules().redLight()), full.evidence(), full.hardware());
+                new SiteConfig.Rules(full.rules().redLight()), full.evidence(), full.hardware(), full.perception());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> YieldRule.fromSite(bare));
         assertTrue(e.getMessage().contains("rules.yield"), e.getMessage());
     }
