@@ -68,7 +68,7 @@ public final class PerceptionAssembly {
     }
 
     /** {@code path} as written in the site file: absolute, or relative to the site file's folder. */
-    static Path resolve(Path siteFile, String path) {
+    public static Path resolve(Path siteFile, String path) {
         if (path == null) {
             return null;
         }

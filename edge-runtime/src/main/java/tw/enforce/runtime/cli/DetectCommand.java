@@ -20,6 +20,10 @@ import tw.enforce.camera.Frame;
 import tw.enforce.camera.opencv.FrameMats;
 import tw.enforce.camera.opencv.Jpeg;
 import tw.enforce.camera.opencv.OpenCvFrameSource;
+import tw.enforce.runtime.app.PerceptionAssembly;
+import tw.enforce.runtime.config.ConfigException;
+import tw.enforce.runtime.config.PerceptionConfig;
+import tw.enforce.runtime.config.SiteConfigLoader;
 import tw.enforce.runtime.detect.Detection;
 import tw.enforce.runtime.detect.Detector;
 import tw.enforce.runtime.detect.DetectorException;
@@ -35,11 +39,13 @@ public final class DetectCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Images (.jpg, .png) or MJPEG videos (.avi).")
     List<Path> files;
 
-    @Option(names = "--model", defaultValue = "../shared/models/yolox_nano.onnx",
-            description = "ONNX detector model (default ${DEFAULT-VALUE}).")
+    @Option(names = "--model", description = "ONNX detector model (default: the site's perception.detector.model with --site, else ../shared/models/yolox_nano.onnx).")
     Path model;
 
-    @Option(names = "--family", defaultValue = "yolox", description = "yolox (default) or ultralytics (YOLOv8/YOLO11).")
+    @Option(names = "--site", description = "Run the detector this site.yaml configures (perception.detector: family, model, size, score, label map); --model overrides its model.")
+    Path site;
+
+    @Option(names = "--family", defaultValue = "yolox", description = "yolox (default) or ultralytics (YOLOv8/YOLO11); ignored with --site.")
     String family;
 
     @Option(names = "--size", description = "Model input side (default 416 for yolox, 640 for ultralytics).")
@@ -59,7 +65,7 @@ public final class DetectCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try {
             return run();
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | ConfigException e) {
             System.out.println("edgectl detect: " + e.getMessage());
             return 2;
         } catch (tw.enforce.runtime.detect.DetectorException | java.io.IOException e) {
@@ -74,13 +80,7 @@ public final class DetectCommand implements Callable<Integer> {
             Files.createDirectories(annotate);
         }
         int failed = 0;
-        DetectorConfig.Family fam = switch (family.toLowerCase(Locale.ROOT)) {
-            case "yolox" -> DetectorConfig.Family.YOLOX;
-            case "ultralytics" -> DetectorConfig.Family.ULTRALYTICS;
-            default -> throw new IllegalArgumentException("--family must be yolox or ultralytics, was " + family);
-        };
-        int side = size != null ? size : fam == DetectorConfig.Family.YOLOX ? 416 : 640;
-        try (Detector detector = new DetectorConfig(fam, model, side, score, 0.45, 1).open()) {
+        try (Detector detector = detectorConfig().open()) {
             for (Path f : files) {
                 String name = f.getFileName().toString();
                 if (name.toLowerCase(Locale.ROOT).matches(".*\\.(avi|mp4|mkv|mjpeg)")) {
@@ -99,6 +99,27 @@ public final class DetectCommand implements Callable<Integer> {
             }
         }
         return failed == 0 ? 0 : 1;
+    }
+
+    private DetectorConfig detectorConfig() throws ConfigException {
+        if (site != null) {
+            SiteConfigLoader.LoadedSite loaded = SiteConfigLoader.load(site);
+            PerceptionConfig.Detector d = loaded.config().perception().detector();
+            Path m = model != null ? model : PerceptionAssembly.resolve(site, d.model());
+            if (m == null) {
+                throw new IllegalArgumentException(site + ": perception.detector.model is not set; give --model");
+            }
+            return new DetectorConfig(d.family(), m, d.inputSize(), d.scoreThreshold(), d.nmsIou(), d.intraOpThreads(),
+                    d.labelMap());
+        }
+        DetectorConfig.Family fam = switch (family.toLowerCase(Locale.ROOT)) {
+            case "yolox" -> DetectorConfig.Family.YOLOX;
+            case "ultralytics" -> DetectorConfig.Family.ULTRALYTICS;
+            default -> throw new IllegalArgumentException("--family must be yolox or ultralytics, was " + family);
+        };
+        int side = size != null ? size : fam == DetectorConfig.Family.YOLOX ? 416 : 640;
+        return new DetectorConfig(fam, model != null ? model : Path.of("../shared/models/yolox_nano.onnx"), side, score,
+                0.45, 1);
     }
 
     private int video(Detector detector, Path f) throws Exception {

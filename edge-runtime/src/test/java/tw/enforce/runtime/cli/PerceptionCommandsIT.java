@@ -55,6 +55,24 @@ class PerceptionCommandsIT {
     }
 
     @Test
+    void detectWithASiteRunsTheFamilyAndLabelMapTheSiteConfigures(@TempDir Path dir) throws Exception {
+        Path site = dir.resolve("site.yaml");
+        Files.writeString(site, tw.enforce.runtime.config.HardwareSectionTest.BASE + """
+                perception:
+                  detector:
+                    family: ULTRALYTICS
+                    model: %s
+                    classCount: 80
+                    labels: {2: TRUCK}
+                """.formatted(shared.resolve("models/yolov8n_int8.onnx")));
+
+        String out = run("detect", shared.resolve("data/plates/eu/eu1.jpg").toString(), "--site", site.toString());
+
+        assertTrue(out.lines().anyMatch(l -> l.startsWith("eu1.jpg truck ")), "COCO car (2) mapped to truck by the site: " + out);
+        assertTrue(out.lines().noneMatch(l -> l.startsWith("eu1.jpg car ")), out);
+    }
+
+    @Test
     void aMissingModelIsOneLineNamingTheFileAndExitOne(@TempDir Path dir) {
         PrintStream old = System.out;
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
