@@ -1,1 +1,0 @@
-XqoOUao0Zlg+7yYcnVIKG12AG91L8qANGUnptwSNCagByjElGi24aheafkioMc8KLBhIhffJ+TwUZSYhDRz9CA==
