@@ -36,9 +36,12 @@ import java.util.Set;
  *
  * <p>A read that already fits a layout is returned as read. Otherwise, characters that the layout
  * puts in the other category are swapped with their look-alike (O, D, Q→0; I→1; B↔8,
- * S↔5, Z↔2, G↔6, T↔7, A↔4; a 0 or 1 where a letter belongs has no single look-alike and is left):
- * the result is valid only if exactly one layout yields exactly one plate; when none or several do,
- * the raw read is returned flagged invalid.
+ * S↔5, Z↔2, G↔6, T↔7, A↔4; a 0 or 1 where a letter belongs has no single look-alike and is left),
+ * at most {@value #MAX_SWAPS} of them: the result is valid only if exactly one layout yields exactly
+ * one plate; when none or several do, the raw read is returned flagged invalid. A read that needs
+ * more swaps is more likely another plate (a foreign one, or a misread beyond look-alikes) than a
+ * Taiwanese plate read with its letters and digits confused, and is flagged rather than bent into
+ * a plate.
  */
 public final class TaiwanPlateFormat implements PlateFormat {
     public static final List<String> DEFAULT_LAYOUTS = List.of(
@@ -46,6 +49,7 @@ public final class TaiwanPlateFormat implements PlateFormat {
             "LLLDDD", "LLDDDD", "LDDDDD", "DLDDDD", "DDDDLL", "DDDLLL",
             "LLDDD", "LDDDD", "DLDDD", "DDDLL",
             "LLDD", "LDDD", "DLDD", "DDLL");
+    static final int MAX_SWAPS = 2;
     private static final String EXCLUDED_LETTERS = "IO";
     private static final Map<Character, Character> TO_DIGIT = Map.ofEntries(
             Map.entry('O', '0'), Map.entry('D', '0'), Map.entry('Q', '0'), Map.entry('I', '1'), Map.entry('B', '8'),
@@ -107,6 +111,7 @@ public final class TaiwanPlateFormat implements PlateFormat {
             return null;
         }
         StringBuilder b = new StringBuilder(t);
+        int swaps = 0;
         for (int i = 0; i < t.length(); i++) {
             char c = t.charAt(i);
             boolean wantDigit = layout.charAt(i) == 'D';
@@ -116,14 +121,16 @@ public final class TaiwanPlateFormat implements PlateFormat {
                     return null;
                 }
                 b.setCharAt(i, d);
+                swaps++;
             } else if (!wantDigit && (Character.isDigit(c) || EXCLUDED_LETTERS.indexOf(c) >= 0)) {
                 Character l = Character.isDigit(c) ? TO_LETTER.get(c) : null;
                 if (l == null) {
                     return null;
                 }
                 b.setCharAt(i, l);
+                swaps++;
             }
         }
-        return fits(b.toString(), layout) ? b.toString() : null;
+        return swaps <= MAX_SWAPS && fits(b.toString(), layout) ? b.toString() : null;
     }
 }

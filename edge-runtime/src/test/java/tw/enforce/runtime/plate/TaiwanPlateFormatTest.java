@@ -74,6 +74,15 @@ class TaiwanPlateFormatTest {
     }
 
     @Test
+    void aReadNeedingMoreThanTwoSwapsIsFlaggedNotBentIntoAPlate() {
+        PlateFormat.Checked foreign = format.check("RK735AS");
+        assertFalse(foreign.valid(), "a Slovak plate would become RKT3545 by three swaps: " + foreign);
+        assertEquals("RK735AS", foreign.text());
+        assertFalse(format.check("8KA-B12S").valid(), "three swaps");
+        assertEquals("BKA8125", format.check("8KA-812S").text(), "two swaps");
+    }
+
+    @Test
     void aSwapThatTwoVerifiedLayoutsCouldBothExplainIsNotMade() {
         PlateFormat.Checked c = format.check("AB1Z34");
         assertFalse(c.valid(), "AB-1234 (LL-DDDD) and A8-1234 (LD-DDDD) are both plates: " + c);
