@@ -11,7 +11,8 @@ import tw.enforce.runtime.detect.BoundingBox;
  * small print out of most reads; what still slips in is cleaned by {@link SpuriousCharacters}
  * against a second, whole-crop read: a character read twice where two groups overlap is kept once,
  * and a weak character that the whole read sees nothing at, or that stands apart at an end, is
- * dropped. A crop where no group is found is read whole.
+ * dropped. The whole read is made only when some character is weak. A crop where no group is found
+ * is read whole.
  */
 public final class LineSplittingRecogniser implements PlateRecogniser {
     private final PaddleTextLines lines;
@@ -25,9 +26,8 @@ public final class LineSplittingRecogniser implements PlateRecogniser {
     @Override
     public PlateText recognise(Frame crop) throws PlateReaderException {
         List<BoundingBox> groups = lines.find(crop);
-        PlateText whole = inner.recognise(crop);
         if (groups.isEmpty()) {
-            return whole;
+            return inner.recognise(crop);
         }
         List<PlateChar> chars = new ArrayList<>();
         for (BoundingBox g : groups) {
@@ -36,7 +36,10 @@ public final class LineSplittingRecogniser implements PlateRecogniser {
                 chars.add(c.located() ? c.shifted(left) : c);
             }
         }
-        List<PlateChar> kept = SpuriousCharacters.confirmedBy(SpuriousCharacters.mergeOverlaps(chars), whole.chars());
+        List<PlateChar> kept = SpuriousCharacters.mergeOverlaps(chars);
+        if (SpuriousCharacters.anyWeak(kept)) {
+            kept = SpuriousCharacters.confirmedBy(kept, inner.recognise(crop).chars());
+        }
         return PlateText.of(SpuriousCharacters.withoutIsolatedEnds(kept));
     }
 

@@ -38,6 +38,11 @@ public final class SpuriousCharacters {
         return out;
     }
 
+    /** Whether any located character is weak enough that a second read could drop it. */
+    public static boolean anyWeak(List<PlateChar> chars) {
+        return chars.stream().anyMatch(c -> c.located() && c.probability() < WEAK);
+    }
+
     /** {@code chars} without the weak characters that {@code other}, a second read of the same crop, has nothing at. */
     public static List<PlateChar> confirmedBy(List<PlateChar> chars, List<PlateChar> other) {
         if (other.isEmpty()) {

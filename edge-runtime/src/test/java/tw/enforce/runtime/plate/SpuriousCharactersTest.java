@@ -29,6 +29,13 @@ class SpuriousCharactersTest {
     }
 
     @Test
+    void onlyAReadWithAWeakLocatedCharacterNeedsASecondRead() {
+        assertEquals(false, SpuriousCharacters.anyWeak(List.of(c('B', 0.9, 0), c('8', 0.5, 20))));
+        assertEquals(true, SpuriousCharacters.anyWeak(List.of(c('B', 0.9, 0), c('8', 0.49, 20))));
+        assertEquals(false, SpuriousCharacters.anyWeak(List.of(PlateChar.unlocated('8', 0.1))));
+    }
+
+    @Test
     void aConfidentCharacterStaysEvenWhenTheSecondReadMissesIt() {
         List<PlateChar> split = List.of(c('B', 0.99, 0), c('8', 0.7, 20), c('6', 0.99, 40));
         List<PlateChar> whole = List.of(c('B', 0.99, 0), c('6', 0.99, 40));
