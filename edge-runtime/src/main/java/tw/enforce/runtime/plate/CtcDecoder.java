@@ -1,6 +1,7 @@
 package tw.enforce.runtime.plate;
 
 import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,15 +21,22 @@ public final class CtcDecoder {
         return dictionary.size() + 2;
     }
 
-    /** @param probs {@code steps × classCount()} probabilities, row-major */
+    /** @param probs {@code steps × classCount()} probabilities, row-major; characters located in step units */
     public PlateText decode(float[] probs, int steps) {
+        return decode(probs, steps, 1.0);
+    }
+
+    /**
+     * @param probs       {@code steps × classCount()} probabilities, row-major
+     * @param pxPerStep   how many crop pixels one output step covers, to locate each character
+     */
+    public PlateText decode(float[] probs, int steps, double pxPerStep) {
         int classes = classCount();
         if (probs.length != steps * classes) {
             throw new IllegalArgumentException("CTC output must be " + steps + "x" + classes + ", got " + probs.length
                     + " values");
         }
-        StringBuilder text = new StringBuilder();
-        double sum = 0;
+        List<PlateChar> chars = new ArrayList<>();
         int previous = 0;
         for (int t = 0; t < steps; t++) {
             int best = 0;
@@ -41,14 +49,16 @@ public final class CtcDecoder {
             }
             if (best != 0 && best != previous) {
                 String ch = plateChar(best <= dictionary.size() ? dictionary.get(best - 1) : " ");
-                if (!ch.isEmpty()) {
-                    text.append(ch);
-                    sum += bestP;
+                for (char c : ch.toCharArray()) {
+                    chars.add(new PlateChar(c, bestP, t * pxPerStep, (t + 1) * pxPerStep));
                 }
+            } else if (best != 0 && !chars.isEmpty() && chars.get(chars.size() - 1).x2() == t * pxPerStep) {
+                PlateChar last = chars.get(chars.size() - 1);
+                chars.set(chars.size() - 1, new PlateChar(last.ch(), last.probability(), last.x1(), (t + 1) * pxPerStep));
             }
             previous = best;
         }
-        return text.isEmpty() ? PlateText.NOTHING : new PlateText(text.toString(), sum / text.length());
+        return PlateText.of(chars);
     }
 
     /** The letters and digits of a plate as written (dashes, spaces and dots dropped, upper case). */

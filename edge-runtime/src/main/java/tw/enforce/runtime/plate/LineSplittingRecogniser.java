@@ -1,13 +1,18 @@
 package tw.enforce.runtime.plate;
 
+import java.util.ArrayList;
 import java.util.List;
 import tw.enforce.camera.Frame;
 import tw.enforce.runtime.detect.BoundingBox;
 
 /**
  * Reads a plate group by group: {@link PaddleTextLines} finds the main character groups, the inner
- * recogniser reads each, and the texts are joined left to right (confidence weighted by length).
- * A crop where no group is found is read whole.
+ * recogniser reads each, and the characters are joined left to right. That keeps a country band or
+ * small print out of most reads; what still slips in is cleaned by {@link SpuriousCharacters}
+ * against a second, whole-crop read: a character read twice where two groups overlap is kept once,
+ * and a weak character that the whole read sees nothing at, or that stands apart at an end, is
+ * dropped. The whole read is made only when some character is weak. A crop where no group is found
+ * is read whole.
  */
 public final class LineSplittingRecogniser implements PlateRecogniser {
     private final PaddleTextLines lines;
@@ -24,19 +29,23 @@ public final class LineSplittingRecogniser implements PlateRecogniser {
         if (groups.isEmpty()) {
             return inner.recognise(crop);
         }
-        StringBuilder text = new StringBuilder();
-        double weighted = 0;
+        List<PlateChar> chars = new ArrayList<>();
         for (BoundingBox g : groups) {
-            PlateText t = inner.recognise(PlateCrops.crop(crop, g));
-            text.append(t.text());
-            weighted += t.confidence() * t.text().length();
+            double left = Math.max(0, Math.floor(g.x1()));
+            for (PlateChar c : inner.recognise(PlateCrops.crop(crop, g)).chars()) {
+                chars.add(c.located() ? c.shifted(left) : c);
+            }
         }
-        return text.isEmpty() ? PlateText.NOTHING : new PlateText(text.toString(), weighted / text.length());
+        List<PlateChar> kept = SpuriousCharacters.mergeOverlaps(chars);
+        if (SpuriousCharacters.anyWeak(kept)) {
+            kept = SpuriousCharacters.confirmedBy(kept, inner.recognise(crop).chars());
+        }
+        return PlateText.of(SpuriousCharacters.withoutIsolatedEnds(kept));
     }
 
     @Override
     public String description() {
-        return inner.description() + " by text groups";
+        return inner.description() + " by text groups, checked whole";
     }
 
     @Override

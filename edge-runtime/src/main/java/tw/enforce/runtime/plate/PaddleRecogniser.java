@@ -51,7 +51,8 @@ public final class PaddleRecogniser implements PlateRecogniser {
         }
         Tensor out = runner.run(Tensor.ofFloats("x", chw, 1, 3, HEIGHT, MAX_WIDTH)).get(0);
         try {
-            return decoder.decode(out.floats(), out.dim(1));
+            int steps = out.dim(1);
+            return decoder.decode(out.floats(), steps, (double) MAX_WIDTH / steps * crop.width() / w);
         } catch (IllegalArgumentException e) {
             throw new PlateReaderException("PaddleOCR recogniser on " + crop + ": " + e.getMessage(), e);
         }

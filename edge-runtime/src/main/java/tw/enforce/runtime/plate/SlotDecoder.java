@@ -27,8 +27,7 @@ public final class SlotDecoder {
             throw new IllegalArgumentException("slot output must be " + slots + "x" + k + ", got " + probs.length
                     + " values");
         }
-        StringBuilder text = new StringBuilder();
-        double sum = 0;
+        java.util.List<PlateChar> chars = new java.util.ArrayList<>();
         for (int s = 0; s < slots; s++) {
             int best = 0;
             for (int c = 1; c < k; c++) {
@@ -38,10 +37,9 @@ public final class SlotDecoder {
             }
             char ch = alphabet.charAt(best);
             if (ch != pad) {
-                text.append(ch);
-                sum += probs[s * k + best];
+                chars.add(PlateChar.unlocated(ch, probs[s * k + best]));
             }
         }
-        return text.isEmpty() ? PlateText.NOTHING : new PlateText(text.toString(), sum / text.length());
+        return PlateText.of(chars);
     }
 }

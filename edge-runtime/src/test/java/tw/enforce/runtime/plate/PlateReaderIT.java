@@ -64,6 +64,21 @@ class PlateReaderIT {
     }
 
     @Test
+    void aPlateNoTaiwaneseLayoutExplainsStaysAsReadFlaggedAndCapped() throws Exception {
+        try (LocalisingPlateReader taiwan = new PlateReaderConfig(shared.resolve("models/lpd_yunet_2023mar.onnx"),
+                PlateReaderConfig.Recogniser.CCT, shared.resolve("models/cct_xs_v1_global.onnx"), 0.1, 3, true, 1)
+                .open()) {
+            PlateRead read = taiwan.readAt(image("test_067.jpg"), PlateCandidate.ofBox(labelBox("test_067"), 1))
+                    .orElseThrow();
+
+            assertEquals("1B70440", read.text(), "a Czech plate is not bent into a Taiwanese one");
+            assertEquals(read.rawText(), read.text());
+            assertTrue(!read.formatValid(), "flagged");
+            assertTrue(read.confidence() <= PlateRead.INVALID_CAP, "confidence " + read.confidence());
+        }
+    }
+
+    @Test
     void anEmptyRoadGivesNoPlate() throws Exception {
         Frame grey = new Frame("cam", 1, Instant.EPOCH, 320, 240, new byte[320 * 240 * 3]);
         Optional<PlateRead> r = cct.read(grey, new BoundingBox(0, 0, 320, 240));
