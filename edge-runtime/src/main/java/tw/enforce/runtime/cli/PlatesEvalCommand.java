@@ -35,7 +35,8 @@ public final class PlatesEvalCommand implements Callable<Integer> {
     @Option(names = "--use-label-box", description = "Read the labelled plate box instead of localising the plate.")
     boolean useLabelBox;
 
-    @Option(names = "--recogniser", defaultValue = "paddle", description = "paddle (default) or cct.")
+    @Option(names = "--recogniser", defaultValue = "auto",
+            description = "auto (default: cct when cct_xs_v1_global.onnx is in --models, else paddle), paddle or cct.")
     String recogniser;
 
     @Option(names = "--models", defaultValue = "../shared/models",
@@ -78,7 +79,10 @@ public final class PlatesEvalCommand implements Callable<Integer> {
         PlateReaderConfig.Recogniser kind = switch (recogniser.toLowerCase(Locale.ROOT)) {
             case "paddle" -> PlateReaderConfig.Recogniser.PADDLE;
             case "cct" -> PlateReaderConfig.Recogniser.CCT;
-            default -> throw new IllegalArgumentException("--recogniser must be paddle or cct, was " + recogniser);
+            // the plate-specific model when it is at hand; the general OCR shipped with the software otherwise
+            case "auto" -> java.nio.file.Files.isReadable(models.resolve("cct_xs_v1_global.onnx"))
+                    ? PlateReaderConfig.Recogniser.CCT : PlateReaderConfig.Recogniser.PADDLE;
+            default -> throw new IllegalArgumentException("--recogniser must be auto, paddle or cct, was " + recogniser);
         };
         if (!format.equals("taiwan") && !format.equals("any")) {
             throw new IllegalArgumentException("--format must be taiwan or any, was " + format);
