@@ -41,6 +41,11 @@ public final class CctRecogniser implements PlateRecogniser {
     }
 
     @Override
+    public boolean fixedSlots() {
+        return true;
+    }
+
+    @Override
     public String description() {
         return description;
     }

@@ -7,12 +7,19 @@ import tw.enforce.runtime.detect.BoundingBox;
 
 /**
  * Two stages: a {@link PlateLocaliser} finds plate quads in the vehicle's crop, each of the best
- * few is straightened at full resolution and read by a {@link PlateRecogniser}, and the read whose
+ * few is straightened at full resolution and read by a {@link PlateRecogniser} (a fixed-slot one
+ * reads three crops of it and votes, {@link SlotVote}), and the read whose
  * checked text scores best wins. Valid reads beat invalid ones whatever their raw confidence.
  * Confidence = recogniser confidence × localiser score, capped for reads that fail the format.
  */
 public final class LocalisingPlateReader implements PlateReader {
     static final double CROP_MARGIN = 0.15;
+    /**
+     * A fixed-slot recogniser also reads the plate cut tighter and looser by this fraction of its
+     * height, and the three reads vote slot by slot: a border, bolt or frame edge that one crop
+     * turns into a character rarely does so in all three.
+     */
+    static final double SLOT_VOTE_JITTER = 0.10;
     /** Below this mean character probability a read is noise (recognisers always emit something). */
     static final double MIN_TEXT_CONFIDENCE = 0.4;
 
@@ -53,6 +60,11 @@ public final class LocalisingPlateReader implements PlateReader {
     public Optional<PlateRead> readAt(Frame frame, PlateCandidate plate) throws PlateReaderException {
         Frame straight = PlateCrops.rectify(frame, plate, CROP_MARGIN);
         PlateText t = recogniser.recognise(straight);
+        if (recogniser.fixedSlots()) {
+            t = SlotVote.combine(List.of(t,
+                    recogniser.recognise(PlateCrops.rectify(frame, plate, CROP_MARGIN - SLOT_VOTE_JITTER)),
+                    recogniser.recognise(PlateCrops.rectify(frame, plate, CROP_MARGIN + SLOT_VOTE_JITTER))));
+        }
         if (t.isEmpty() || t.confidence() < MIN_TEXT_CONFIDENCE) {
             return Optional.empty();
         }

@@ -12,6 +12,14 @@ public interface PlateRecogniser extends AutoCloseable {
 
     PlateText recognise(Frame plateCrop) throws PlateReaderException;
 
+    /**
+     * Whether the model stretches every crop onto the same fixed character slots, so that reads of
+     * one plate from slightly different crops line up character by character ({@link SlotVote}).
+     */
+    default boolean fixedSlots() {
+        return false;
+    }
+
     /** Name and model for logs and evidence. */
     String description();
 

@@ -79,6 +79,13 @@ class PlateReaderIT {
     }
 
     @Test
+    void theFixedSlotRecogniserVotesOverThreeCropsSoOneCropsMisreadSlotIsOutvoted() throws Exception {
+        // the 0.15-margin crop alone reads RK0O3AB: a letter O in the digit group
+        PlateRead read = cct.readAt(image("test_080.jpg"), PlateCandidate.ofBox(labelBox("test_080"), 1)).orElseThrow();
+        assertEquals("RK003AB", read.text());
+    }
+
+    @Test
     void anEmptyRoadGivesNoPlate() throws Exception {
         Frame grey = new Frame("cam", 1, Instant.EPOCH, 320, 240, new byte[320 * 240 * 3]);
         Optional<PlateRead> r = cct.read(grey, new BoundingBox(0, 0, 320, 240));
