@@ -61,8 +61,16 @@ public record EvidenceManifest(
     public record Vehicle(long trackId, String vehicleClass, Plate plate) {
     }
 
-    /** Plate text as read; {@code status} says whether it was read at all (NOT_READ, READ, INVALID_FORMAT). */
-    public record Plate(String text, double confidence, String status) {
+    /**
+     * The plate: {@code text} after format normalisation, {@code status} NOT_READ, READ or
+     * INVALID_FORMAT, and {@code rawText} exactly as the recogniser read it (differs from text only
+     * where a look-alike was swapped to fit the layout, O→0 in a digit position, so a reviewer sees
+     * every normalisation; null when nothing was read).
+     */
+    public record Plate(String text, double confidence, String status, String rawText) {
+        public Plate(String text, double confidence, String status) {
+            this(text, confidence, status, text);
+        }
     }
 
     public record Calibration(String id, LocalDate validUntil, double[] imageToWorld, double reprojectionErrorM) {

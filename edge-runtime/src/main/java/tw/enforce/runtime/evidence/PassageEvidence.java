@@ -61,7 +61,8 @@ public final class PassageEvidence {
         PassageManifest.Plate plate;
         if (read.isPresent()) {
             PlateRead r = read.get().read();
-            plate = new PassageManifest.Plate(r.text(), r.confidence(), r.formatValid() ? "READ" : "INVALID_FORMAT");
+            plate = new PassageManifest.Plate(r.text(), r.confidence(), r.formatValid() ? "READ" : "INVALID_FORMAT",
+                    r.rawText());
             files.add(new EvidenceFile("plate.jpg", "plate", read.get().frameSequence(), Jpeg.encode(r.crop(), QUALITY)));
         } else {
             plate = new PassageManifest.Plate(null, 0, "NOT_READ");

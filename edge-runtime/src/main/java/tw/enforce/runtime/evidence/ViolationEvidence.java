@@ -151,7 +151,8 @@ public final class ViolationEvidence {
             PlateRead r = plateRead.get().read();
             files.add(new EvidenceFile("plate.jpg", "plate", plateRead.get().frameSequence(),
                     Jpeg.encode(r.crop(), PLATE_QUALITY)));
-            return new EvidenceManifest.Plate(r.text(), r.confidence(), r.formatValid() ? "READ" : "INVALID_FORMAT");
+            return new EvidenceManifest.Plate(r.text(), r.confidence(), r.formatValid() ? "READ" : "INVALID_FORMAT",
+                    r.rawText());
         }
         boxes.entrySet().stream()
                 .filter(e -> ring.find(e.getKey()).isPresent())

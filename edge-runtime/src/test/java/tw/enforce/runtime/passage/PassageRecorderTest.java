@@ -110,11 +110,15 @@ class PassageRecorderTest {
     }
 
     private static PlateReader reads(String text, boolean valid) {
+        return reads(text, text, valid);
+    }
+
+    private static PlateReader reads(String text, String raw, boolean valid) {
         return new PlateReader() {
             @Override
             public Optional<PlateRead> read(Frame frame, BoundingBox vehicle) {
                 Frame crop = new Frame("plate", 0, T0, 96, 32, new byte[96 * 32 * 3]);
-                return Optional.of(new PlateRead(text, text, valid ? 0.93 : 0.2, valid, vehicle, crop));
+                return Optional.of(new PlateRead(text, raw, valid ? 0.93 : 0.2, valid, vehicle, crop));
             }
 
             @Override
@@ -186,6 +190,14 @@ class PassageRecorderTest {
         assertEquals(1, store.list().size());
         r.onFinished(List.of(settled));
         assertEquals(1, store.list().size());
+    }
+
+    @Test
+    void aReadNormalisedToTheLayoutKeepsWhatTheRecogniserSawBesideIt() throws Exception {
+        recorder(reads("KLA5501", "KLA55O1", true)).onFinished(List.of(car(4, 20, ObjectClass.CAR)));
+        PassageManifest.Plate p = onlyPassage().passage().plate();
+        assertEquals(new PassageManifest.Plate("KLA5501", 0.93, "READ", "KLA55O1"), p,
+                "the stored manifest says a letter O was read where the layout has a digit");
     }
 
     @Test

@@ -58,9 +58,16 @@ public record PassageManifest(
     public record Passage(Instant passedAt, String lane, long trackId, String vehicleClass, Plate plate) {
     }
 
-    /** Plate text as read; {@code status} READ, INVALID_FORMAT or NOT_READ (then text is null). */
-    public record Plate(String text, double confidence, String status) {
+    /**
+     * Plate text after format normalisation; {@code status} READ, INVALID_FORMAT or NOT_READ (then
+     * text is null); {@code rawText} exactly as the recogniser read it, before any look-alike swap.
+     */
+    public record Plate(String text, double confidence, String status, String rawText) {
         public static final String READ = "READ";
+
+        public Plate(String text, double confidence, String status) {
+            this(text, confidence, status, text);
+        }
 
         /** Only a format-valid read can identify a vehicle at two places. */
         public boolean identifies() {
