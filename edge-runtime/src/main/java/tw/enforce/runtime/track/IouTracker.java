@@ -18,9 +18,14 @@ import tw.enforce.runtime.geometry.WorldPoint;
  * ByteTrack-style. Each track predicts its box with ByteTrack's Kalman filter (or, if asked, at a
  * smoothed constant velocity); detections are associated by
  * IoU with the predictions, greedily from the best overlap down, in two stages: high-score
- * detections with every live track first, then low-score detections with the confirmed tracks
- * still unmatched (that keeps a track alive through partial occlusion, when the detector's score
- * drops). Unmatched high-score detections start tentative tracks, confirmed after
+ * detections with every live track first, then low-score detections with the confirmed and lost
+ * tracks still unmatched (that keeps a track alive through partial occlusion or a dark scene, when
+ * the detector's score drops and flickers; unlike ByteTrack a lost track may be picked up again by a
+ * low-score box too, still under the stricter {@code lowMatchIou}, so one missed frame does not
+ * leave a standing car to die on boxes the detector keeps finding at 0.3). The first stage does not
+ * give a track a high-score box that fits it worse (IoU × score) than a low-score box it could take
+ * in the second: that box belongs to a neighbour overlapping the track, not to the tracked object.
+ * Unmatched high-score detections start tentative tracks, confirmed after
  * {@code minHits} observations; a tentative track that misses a frame is dropped, a confirmed one
  * becomes LOST and is FINISHED after {@code maxMissed} missed updates. Vehicles and persons are
  * never associated with each other; among vehicles the class may change and is decided by vote.
@@ -81,8 +86,9 @@ public final class IouTracker implements Tracker {
         List<BoundingBox> predicted = live.stream().map(t -> t.predict(frameSequence)).toList();
         boolean[] trackMatched = new boolean[live.size()];
 
-        boolean[] highUsed = associate(high, live, predicted, trackMatched, config.matchIou(), false, frameSequence, at);
-        associate(low, live, predicted, trackMatched, config.lowMatchIou(), true, frameSequence, at);
+        double[] lowAffinity = bestLowAffinity(low, predicted);
+        boolean[] highUsed = associate(high, live, predicted, trackMatched, config.matchIou(), lowAffinity, false, frameSequence, at);
+        associate(low, live, predicted, trackMatched, config.lowMatchIou(), new double[live.size()], true, frameSequence, at);
 
         List<TrackState> survivors = new ArrayList<>();
         for (int i = 0; i < live.size(); i++) {
@@ -108,18 +114,42 @@ public final class IouTracker implements Tracker {
         return active();
     }
 
+    /**
+     * Per track, the best IoU × score among the low-score detections it could take in the second stage.
+     * A high-score detection that fits the track worse than that belongs to another object (typically a
+     * neighbour passing in front of a standing vehicle whose own detection dropped below the high score):
+     * the first stage must not hand it to this track.
+     */
+    private double[] bestLowAffinity(List<Detection> low, List<BoundingBox> predicted) {
+        double[] best = new double[live.size()];
+        for (int i = 0; i < live.size(); i++) {
+            TrackState t = live.get(i);
+            if (t.status == TrackStatus.TENTATIVE) {
+                continue;
+            }
+            for (Detection d : low) {
+                double iou = predicted.get(i).iou(d.box());
+                if (iou >= config.lowMatchIou() && t.accepts(d)) {
+                    best[i] = Math.max(best[i], iou * d.score());
+                }
+            }
+        }
+        return best;
+    }
+
     /** Greedy IoU matching of detections to unmatched tracks; returns which detections were used. */
     private boolean[] associate(List<Detection> dets, List<TrackState> tracks, List<BoundingBox> predicted,
-                                boolean[] trackMatched, double minIou, boolean confirmedOnly, long seq, Instant at) {
+                                boolean[] trackMatched, double minIou, double[] minAffinity, boolean skipTentative,
+                                long seq, Instant at) {
         List<double[]> pairs = new ArrayList<>(); // {iou, track, detection}
         for (int i = 0; i < tracks.size(); i++) {
             TrackState t = tracks.get(i);
-            if (trackMatched[i] || (confirmedOnly && t.status != TrackStatus.CONFIRMED)) {
+            if (trackMatched[i] || (skipTentative && t.status == TrackStatus.TENTATIVE)) {
                 continue;
             }
             for (int j = 0; j < dets.size(); j++) {
                 double iou = predicted.get(i).iou(dets.get(j).box());
-                if (iou >= minIou && t.accepts(dets.get(j))) {
+                if (iou >= minIou && iou * dets.get(j).score() >= minAffinity[i] && t.accepts(dets.get(j))) {
                     pairs.add(new double[] {iou, i, j});
                 }
             }

@@ -4,10 +4,11 @@ package tw.enforce.runtime.track;
  * Thresholds of the {@link IouTracker}.
  *
  * @param highScore          detections at or above it are associated first, with every live track
- * @param lowScore           detections in [lowScore, highScore) may only extend confirmed tracks; below are ignored
+ * @param lowScore           detections in [lowScore, highScore) may only extend confirmed or lost tracks; below are ignored
  * @param newTrackScore      an unmatched detection at or above it starts a tentative track
  * @param matchIou           least IoU between a track's predicted box and a high-score detection
- * @param lowMatchIou        least IoU for a low-score detection (stricter: they are less trustworthy)
+ * @param lowMatchIou        least IoU for a low-score detection (stricter: they are less trustworthy, and they may
+ *                           pick up a lost track, whose prediction is older)
  * @param minHits            observations before a track is confirmed and reported
  * @param maxMissed          updates a confirmed track may go unseen before it is finished
  * @param duplicateIou       two vehicle (or two person) detections overlapping more than this are one

@@ -255,4 +255,70 @@ class IouTrackerTest {
         assertEquals(49, t.last().frameSequence());
         assertEquals(41, t.points().get(1).frameSequence());
     }
+
+    @Test
+    void personEnteringAtImageEdgeKeepsItsId() {
+        // a person walks in from the right border of a 1280 px image: the box, cut by the border,
+        // widens 8 px a frame until the whole body (38 px) is inside, then walks on at 8 px a frame
+        IouTracker tracker = new IouTracker(config);
+        List<Long> ids = new ArrayList<>();
+        for (int f = 0; f < 20; f++) {
+            double left = 1275 - 8 * f;
+            double right = Math.min(1280, left + 38);
+            for (Track t : tracker.update(f, at(f), List.of(det(ObjectClass.PERSON, left, 135, right - left, 162, 0.9)))) {
+                if (t.last().frameSequence() == f) {
+                    ids.add(t.id());
+                }
+            }
+        }
+
+        assertEquals(18, ids.size(), "reported from its third frame on, every frame: " + ids);
+        assertEquals(1, ids.stream().distinct().count(), "one id from entering to walking on: " + ids);
+    }
+
+    @Test
+    void standingCarWithFlickeringLowScoresKeepsItsId() {
+        // at night a car waiting at the stop line is found at 0.25-0.45 and missed every third frame
+        IouTracker tracker = new IouTracker(config);
+        for (int f = 0; f < 5; f++) {
+            tracker.update(f, at(f), List.of(det(ObjectClass.CAR, 400, 300, 150, 90, 0.8)));
+        }
+        long id = tracker.update(5, at(5), List.of(det(ObjectClass.CAR, 400, 300, 150, 90, 0.8))).get(0).id();
+        for (int f = 6; f < 60; f++) {
+            double jitter = (f % 2 == 0 ? 2 : -2);
+            List<Detection> seen = f % 3 == 0 ? List.of()
+                    : List.of(det(ObjectClass.CAR, 400 + jitter, 300 - jitter, 150, 90, 0.25 + 0.2 * ((f * 7) % 10) / 10.0));
+            tracker.update(f, at(f), seen);
+        }
+
+        List<Track> tracks = tracker.update(60, at(60), List.of(det(ObjectClass.CAR, 400, 300, 150, 90, 0.8)));
+
+        assertEquals(1, tracks.size(), "no second track on the same car: " + tracks);
+        assertEquals(id, tracks.get(0).id());
+        assertEquals(TrackStatus.CONFIRMED, tracks.get(0).status());
+        assertTrue(tracker.drainFinished().isEmpty(), "the car's track never ended");
+    }
+
+    @Test
+    void lowScoreCarIsNotRobbedOfItsTrackByAHighScoreNeighbour() {
+        // car A stands; its score drops to 0.4 while car B, found at 0.8, creeps past just behind it,
+        // overlapping A's box by IoU 0.27 to 0.44
+        IouTracker tracker = new IouTracker(config);
+        for (int f = 0; f < 5; f++) {
+            tracker.update(f, at(f), List.of(det(ObjectClass.CAR, 400, 300, 150, 100, 0.8)));
+        }
+        long a = tracker.update(5, at(5), List.of(det(ObjectClass.CAR, 400, 300, 150, 100, 0.8))).get(0).id();
+        List<Track> tracks = List.of();
+        for (int f = 6; f < 14; f++) {
+            tracks = tracker.update(f, at(f), List.of(det(ObjectClass.CAR, 400, 300, 150, 100, 0.4),
+                    det(ObjectClass.CAR, 330 + 5 * (f - 6), 280, 150, 100, 0.8)));
+        }
+
+        Track trackOfA = byId(tracks, a);
+        assertEquals(TrackStatus.CONFIRMED, trackOfA.status());
+        for (TrackPoint p : trackOfA.points()) {
+            assertEquals(400, p.box().x1(), 1e-9, "A's track took B's box in frame " + p.frameSequence());
+        }
+        assertEquals(2, tracks.size(), "B has a track of its own: " + tracks);
+    }
 }
