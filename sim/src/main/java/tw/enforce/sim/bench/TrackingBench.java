@@ -43,10 +43,13 @@ import tw.enforce.sim.world.World;
  *
  * <pre>java -cp "sim/target/classes:sim/target/lib/*" tw.enforce.sim.bench.TrackingBench [SCENARIO.yaml|DIR]…
  *     [--detectors truth-exact,truth-noisy,yolox] [--shared ../shared] [--cache sim/target/sprite-cache]
- *     [--min-height 16] [--max-hidden 0.3] [--iou 0.5] [--verbose true]</pre>
+ *     [--min-height 16] [--max-hidden 0.3] [--iou 0.5] [--score 0.25] [--verbose true]</pre>
+ * {@code --score}: the YOLOX score threshold (the unit's default 0.25); detections below the
+ * tracker's new-track score only extend tracks (ByteTrack's second stage).
  */
 public final class TrackingBench {
     static final int LONG_GAP_FRAMES = 5;
+    private static double yoloxScore = 0.25;
     private TrackingBench() {
     }
 
@@ -73,6 +76,7 @@ public final class TrackingBench {
         double maxHidden = Double.parseDouble(opt.getOrDefault("max-hidden", "0.3"));
         double iou = Double.parseDouble(opt.getOrDefault("iou", "0.5"));
         boolean verbose = Boolean.parseBoolean(opt.getOrDefault("verbose", "false"));
+        yoloxScore = Double.parseDouble(opt.getOrDefault("score", "0.25"));
         List<Path> files = scenarioFiles(inputs);
 
         System.out.printf(Locale.ROOT, "tracking bench: %d scenarios; match IoU >= %.2f; truth counted when >= %.0f px high and"
@@ -155,7 +159,8 @@ public final class TrackingBench {
                 if (!Files.isReadable(model)) {
                     throw new IllegalArgumentException("--detectors yolox: no model at " + model + " (set --shared)");
                 }
-                yield new YoloxDetector(YoloxConfig.nano(model));
+                YoloxConfig nano = YoloxConfig.nano(model);
+                yield new YoloxDetector(new YoloxConfig(model, nano.inputSize(), yoloxScore, nano.nmsIou(), nano.intraOpThreads()));
             }
             default -> throw new IllegalArgumentException("unknown detector '" + name + "': truth-exact, truth-noisy or yolox");
         };
