@@ -29,12 +29,18 @@ public record PerceptionConfig(Detector detector, MotionGate motionGate, Plates 
     public record Detector(DetectorConfig.Family family, String model, Integer inputSize, Double scoreThreshold,
                            Double nmsIou, Integer intraOpThreads, Integer classCount,
                            Map<Integer, ObjectClass> labels) {
+        /**
+         * Detections down to 0.1 reach the tracker, as ByteTrack intends: below its high score they
+         * only extend existing tracks (a car standing at night, a pedestrian half hidden), never
+         * start one or vote on its class.
+         */
+        public static final double DEFAULT_SCORE = 0.1;
         public static final Detector DEFAULTS = new Detector(null, null, null, null, null, null, null, null);
 
         public Detector {
             family = family == null ? DetectorConfig.Family.YOLOX : family;
             inputSize = inputSize == null ? (family == DetectorConfig.Family.YOLOX ? 416 : 640) : inputSize;
-            scoreThreshold = scoreThreshold == null ? 0.25 : scoreThreshold;
+            scoreThreshold = scoreThreshold == null ? DEFAULT_SCORE : scoreThreshold;
             nmsIou = nmsIou == null ? 0.45 : nmsIou;
             intraOpThreads = intraOpThreads == null ? 1 : intraOpThreads;
             if ((classCount == null) != (labels == null)) {

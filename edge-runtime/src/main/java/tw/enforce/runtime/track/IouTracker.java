@@ -103,7 +103,7 @@ public final class IouTracker implements Tracker {
         for (int j = 0; j < high.size(); j++) {
             if (!highUsed[j] && high.get(j).score() >= config.newTrackScore()) {
                 TrackState t = new TrackState(nextId++, high.get(j), point(high.get(j), frameSequence, at),
-                        config.maxPoints(), config.velocitySmoothing(), motion == Motion.KALMAN);
+                        config.maxPoints(), config.velocitySmoothing(), motion == Motion.KALMAN, config.highScore());
                 t.hits = 1;
                 if (t.hits >= config.minHits()) {
                     t.status = TrackStatus.CONFIRMED;

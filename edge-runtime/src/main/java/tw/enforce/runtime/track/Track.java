@@ -9,7 +9,8 @@ import tw.enforce.runtime.detect.ObjectClass;
  * An immutable snapshot of one object followed across frames: a stable id, the class most of its
  * detections had, its status and its observed points, oldest first. Points are observations only,
  * never predictions. Very long tracks keep their first point and the most recent ones; the class
- * votes count every detection of the track, also those whose points were dropped.
+ * votes count every detection of the track at or above the tracker's high score (low-score ones
+ * only move it), also those whose points were dropped.
  */
 public record Track(long id, ObjectClass objectClass, TrackStatus status, List<TrackPoint> points,
                     Map<ObjectClass, Integer> classVotes) {

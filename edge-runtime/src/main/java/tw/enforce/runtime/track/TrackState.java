@@ -22,6 +22,7 @@ final class TrackState {
     private final Map<ObjectClass, int[]> votes = new EnumMap<>(ObjectClass.class);
     private ObjectClass current;
     private final int maxPoints;
+    private final double voteScore;
     private final double smoothing;
     private double cx, cy, w, h;      // last observed box
     private double vx, vy, vw, vh;    // per frame-sequence step
@@ -29,8 +30,13 @@ final class TrackState {
     private long lastSequence;
     private final BoxKalman kalman;
 
-    TrackState(long id, Detection d, TrackPoint first, int maxPoints, double smoothing, boolean kalman) {
+    /**
+     * @param voteScore detections below it move the track but do not vote on its class: a detector
+     *                  unsure whether something is there at all is no witness to what it is
+     */
+    TrackState(long id, Detection d, TrackPoint first, int maxPoints, double smoothing, boolean kalman, double voteScore) {
         this.id = id;
+        this.voteScore = voteScore;
         this.kalman = kalman ? new BoxKalman(d.box()) : null;
         this.vehicle = d.objectClass().isVehicle();
         this.maxPoints = maxPoints;
@@ -84,6 +90,9 @@ final class TrackState {
             points.remove(1); // keep where the object was first seen
         }
         points.add(p);
+        if (d.score() < voteScore && current != null) {
+            return;
+        }
         int n = ++votes.computeIfAbsent(d.objectClass(), k -> new int[1])[0];
         // a tie keeps the class held so far, so the reported class does not flicker between two
         if (current == null || n > votes.get(current)[0]) {

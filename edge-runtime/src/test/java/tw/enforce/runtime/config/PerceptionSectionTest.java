@@ -25,6 +25,7 @@ class PerceptionSectionTest {
         assertNull(p.detector().model());
         assertEquals(DetectorConfig.Family.YOLOX, p.detector().family());
         assertEquals(416, p.detector().inputSize());
+        assertEquals(0.1, p.detector().scoreThreshold(), "low-score boxes reach the tracker's second stage");
         assertEquals(LabelMap.coco(), p.detector().labelMap());
         assertTrue(p.motionGate().enabled());
         assertEquals(15, p.motionGate().refreshEveryFrames());

@@ -57,6 +57,25 @@ class IouTrackerTest {
     }
 
     @Test
+    void lowScoreDetectionsMoveATrackButDoNotVoteOnItsClass() {
+        IouTracker tracker = new IouTracker(config);
+        List<Track> tracks = List.of();
+        for (int f = 0; f < 5; f++) {
+            tracks = tracker.update(f, at(f), List.of(car(100 + 5 * f, 200)));
+        }
+        // at night the detector keeps finding it, unsure, and mostly calls it a truck
+        for (int f = 5; f < 25; f++) {
+            tracks = tracker.update(f, at(f), List.of(det(ObjectClass.TRUCK, 100 + 5 * f, 200, 60, 40, 0.3)));
+        }
+
+        Track t = tracks.get(0);
+        assertEquals(25, t.points().size(), "the low-score boxes extended the track");
+        assertEquals(ObjectClass.CAR, t.objectClass());
+        assertEquals(java.util.Map.of(ObjectClass.CAR, 5), t.classVotes(), "20 unsure truck boxes are no witness to a truck");
+        assertEquals(1.0, t.classAgreement());
+    }
+
+    @Test
     void trackSurvivesThreeMissedFramesAndKeepsItsId() {
         IouTracker tracker = new IouTracker(config);
         for (int f = 0; f < 10; f++) {

@@ -15,6 +15,7 @@ import tw.enforce.camera.Frame;
 import tw.enforce.camera.FrameImages;
 import tw.enforce.runtime.detect.Detection;
 import tw.enforce.runtime.detect.Detector;
+import tw.enforce.runtime.config.PerceptionConfig;
 import tw.enforce.runtime.detect.YoloxConfig;
 import tw.enforce.runtime.detect.YoloxDetector;
 import tw.enforce.runtime.geometry.Homography;
@@ -43,13 +44,13 @@ import tw.enforce.sim.world.World;
  *
  * <pre>java -cp "sim/target/classes:sim/target/lib/*" tw.enforce.sim.bench.TrackingBench [SCENARIO.yaml|DIR]…
  *     [--detectors truth-exact,truth-noisy,yolox] [--shared ../shared] [--cache sim/target/sprite-cache]
- *     [--min-height 16] [--max-hidden 0.3] [--iou 0.5] [--score 0.25] [--verbose true]</pre>
- * {@code --score}: the YOLOX score threshold (the unit's default 0.25); detections below the
+ *     [--min-height 16] [--max-hidden 0.3] [--iou 0.5] [--score 0.1] [--verbose true]</pre>
+ * {@code --score}: the YOLOX score threshold (default the unit's, 0.1); detections below the
  * tracker's new-track score only extend tracks (ByteTrack's second stage).
  */
 public final class TrackingBench {
     static final int LONG_GAP_FRAMES = 5;
-    private static double yoloxScore = 0.25;
+    private static double yoloxScore = PerceptionConfig.Detector.DEFAULT_SCORE;
     private TrackingBench() {
     }
 
@@ -76,7 +77,8 @@ public final class TrackingBench {
         double maxHidden = Double.parseDouble(opt.getOrDefault("max-hidden", "0.3"));
         double iou = Double.parseDouble(opt.getOrDefault("iou", "0.5"));
         boolean verbose = Boolean.parseBoolean(opt.getOrDefault("verbose", "false"));
-        yoloxScore = Double.parseDouble(opt.getOrDefault("score", "0.25"));
+        yoloxScore = Double.parseDouble(opt.getOrDefault("score",
+                Double.toString(PerceptionConfig.Detector.DEFAULT_SCORE)));
         List<Path> files = scenarioFiles(inputs);
 
         System.out.printf(Locale.ROOT, "tracking bench: %d scenarios; match IoU >= %.2f; truth counted when >= %.0f px high and"
