@@ -5,12 +5,7 @@ import tw.enforce.runtime.detect.BoundingBox;
 /**
  * ByteTrack's (SORT's) Kalman filter on a box: state centre x, centre y, aspect w/h, height and
  * their velocities, constant-velocity motion, noise proportional to the box height (position 1/20,
- * velocity 1/160). Unlike ByteTrack, the aspect's noise is proportional to the aspect by the same
- * weights instead of fixed (ByteTrack: process 1e-2, measurement 1e-1): with a measurement noise ten
- * times the process noise the aspect hardly moved, so a box whose shape really changes — a person or
- * car entering at the image edge and widening by several pixels a frame, a vehicle truncated by the
- * bottom edge, a car turning — left its prediction behind until the IoU fell under the match threshold
- * and the track was lost. ByteTrack's process and measurement noise are diagonal and each velocity drives
+ * velocity 1/160). ByteTrack's process and measurement noise are diagonal and each velocity drives
  * only its own coordinate, so the 8-state filter is exactly four independent 2-state filters; that
  * is how it is computed here, with no matrix library.
  */
@@ -27,9 +22,8 @@ final class BoxKalman {
     BoxKalman(BoundingBox b) {
         double[] m = measure(b);
         double h = m[3];
-        double a = m[2];
-        double[] posStd = {2 * POS * h, 2 * POS * h, 2 * POS * a, 2 * POS * h};
-        double[] velStd = {10 * VEL * h, 10 * VEL * h, 10 * VEL * a, 10 * VEL * h};
+        double[] posStd = {2 * POS * h, 2 * POS * h, 1e-2, 2 * POS * h};
+        double[] velStd = {10 * VEL * h, 10 * VEL * h, 1e-5, 10 * VEL * h};
         for (int i = 0; i < 4; i++) {
             x[i] = m[i];
             pxx[i] = posStd[i] * posStd[i];
@@ -49,10 +43,9 @@ final class BoxKalman {
     /** Advances the filter by {@code steps} frames and corrects it with the observed box. */
     void update(BoundingBox observed, double steps) {
         double h = Math.max(1, x[3]);
-        double a = Math.max(1e-3, x[2]);
-        double[] q = {POS * h, POS * h, POS * a, POS * h};
-        double[] qv = {VEL * h, VEL * h, VEL * a, VEL * h};
-        double[] r = {POS * h, POS * h, POS * a, POS * h};
+        double[] q = {POS * h, POS * h, 1e-2, POS * h};
+        double[] qv = {VEL * h, VEL * h, 1e-5, VEL * h};
+        double[] r = {POS * h, POS * h, 1e-1, POS * h};
         double[] m = measure(observed);
         for (int i = 0; i < 4; i++) {
             double dt = steps;

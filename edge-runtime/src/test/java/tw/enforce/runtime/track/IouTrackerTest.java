@@ -276,26 +276,6 @@ class IouTrackerTest {
     }
 
     @Test
-    void personEnteringAtImageEdgeKeepsItsId() {
-        // a person walks in from the right border of a 1280 px image: the box, cut by the border,
-        // widens 8 px a frame until the whole body (38 px) is inside, then walks on at 8 px a frame
-        IouTracker tracker = new IouTracker(config);
-        List<Long> ids = new ArrayList<>();
-        for (int f = 0; f < 20; f++) {
-            double left = 1275 - 8 * f;
-            double right = Math.min(1280, left + 38);
-            for (Track t : tracker.update(f, at(f), List.of(det(ObjectClass.PERSON, left, 135, right - left, 162, 0.9)))) {
-                if (t.last().frameSequence() == f) {
-                    ids.add(t.id());
-                }
-            }
-        }
-
-        assertEquals(18, ids.size(), "reported from its third frame on, every frame: " + ids);
-        assertEquals(1, ids.stream().distinct().count(), "one id from entering to walking on: " + ids);
-    }
-
-    @Test
     void standingCarWithFlickeringLowScoresKeepsItsId() {
         // at night a car waiting at the stop line is found at 0.25-0.45 and missed every third frame
         IouTracker tracker = new IouTracker(config);
