@@ -5,7 +5,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tw.enforce.runtime.config.PerceptionConfig;
 import tw.enforce.runtime.detect.Detector;
-import tw.enforce.runtime.detect.DetectorConfig;
 import tw.enforce.runtime.detect.DetectorException;
 import tw.enforce.runtime.detect.MotionConfig;
 import tw.enforce.runtime.detect.MotionDetector;
@@ -36,8 +35,7 @@ public final class PerceptionAssembly {
         }
         Detector detector;
         try {
-            detector = new DetectorConfig(d.family(), model, d.inputSize(), d.scoreThreshold(), d.nmsIou(),
-                    d.intraOpThreads(), d.labelMap()).open();
+            detector = d.toDetectorConfig(model).open();
         } catch (DetectorException e) {
             throw new DetectorException(where(siteFile, "perception.detector.model", modelOverride) + e.getMessage(), e);
         }
@@ -57,9 +55,7 @@ public final class PerceptionAssembly {
             log.warn("no plate localiser configured (perception.plates.localiser): plates are not read");
             return null;
         }
-        PlateReaderConfig config = new PlateReaderConfig(localiser, p.recogniser(), resolve(siteFile, p.cctModel()),
-                p.localiserScore(), p.maxCandidates(), p.format() == PerceptionConfig.Plates.Format.TAIWAN,
-                p.intraOpThreads());
+        PlateReaderConfig config = p.toReaderConfig(localiser, resolve(siteFile, p.cctModel()));
         try {
             return config.open();
         } catch (PlateReaderException e) {

@@ -109,8 +109,7 @@ public final class DetectCommand implements Callable<Integer> {
             if (m == null) {
                 throw new IllegalArgumentException(site + ": perception.detector.model is not set; give --model");
             }
-            return new DetectorConfig(d.family(), m, d.inputSize(), d.scoreThreshold(), d.nmsIou(), d.intraOpThreads(),
-                    d.labelMap());
+            return d.toDetectorConfig(m);
         }
         DetectorConfig.Family fam = switch (family.toLowerCase(Locale.ROOT)) {
             case "yolox" -> DetectorConfig.Family.YOLOX;

@@ -1,5 +1,6 @@
 package tw.enforce.runtime.config;
 
+import java.nio.file.Path;
 import java.util.Map;
 import tw.enforce.runtime.detect.DetectorConfig;
 import tw.enforce.runtime.detect.LabelMap;
@@ -47,18 +48,18 @@ public record PerceptionConfig(Detector detector, MotionGate motionGate, Plates 
                 throw new IllegalArgumentException("perception.detector: classCount and labels go together"
                         + " (the model's number of class scores and which of its ids are ours)");
             }
-            labelMap(classCount, labels); // checks ids against classCount
             model = model == null || model.isBlank() ? null : model.strip();
-            if (inputSize < 32 || inputSize % 32 != 0) {
-                throw new IllegalArgumentException("perception.detector.inputSize must be a positive multiple of 32, got " + inputSize);
+            try { // the detector's own rules, named by the site key
+                new DetectorConfig(family, Path.of("unchecked.onnx"), inputSize, scoreThreshold, nmsIou, intraOpThreads,
+                        labelMap(classCount, labels));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("perception.detector: " + e.getMessage(), e);
             }
-            if (!(scoreThreshold >= 0 && scoreThreshold <= 1) || !(nmsIou > 0 && nmsIou <= 1)) {
-                throw new IllegalArgumentException("perception.detector: scoreThreshold must be in [0,1] and nmsIou in (0,1], got "
-                        + scoreThreshold + " and " + nmsIou);
-            }
-            if (intraOpThreads < 0 || intraOpThreads > 64) {
-                throw new IllegalArgumentException("perception.detector.intraOpThreads must be 0 (automatic)..64, got " + intraOpThreads);
-            }
+        }
+
+        /** These settings for the model file at {@code modelFile}. */
+        public DetectorConfig toDetectorConfig(Path modelFile) {
+            return new DetectorConfig(family, modelFile, inputSize, scoreThreshold, nmsIou, intraOpThreads, labelMap());
         }
 
         public LabelMap labelMap() {
@@ -116,15 +117,18 @@ public record PerceptionConfig(Detector detector, MotionGate motionGate, Plates 
             if (recogniser == PlateReaderConfig.Recogniser.CCT && cctModel == null) {
                 throw new IllegalArgumentException("perception.plates: recogniser CCT needs cctModel (the cct_xs_v1_global.onnx file)");
             }
-            if (!(localiserScore >= 0 && localiserScore <= 1)) {
-                throw new IllegalArgumentException("perception.plates.localiserScore must be in [0,1], got " + localiserScore);
+            try { // the reader's own rules, named by the site key
+                new PlateReaderConfig(Path.of("unchecked.onnx"), recogniser, Path.of("unchecked.onnx"), localiserScore,
+                        maxCandidates, format == Format.TAIWAN, intraOpThreads);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("perception.plates: " + e.getMessage(), e);
             }
-            if (maxCandidates < 1 || maxCandidates > 10) {
-                throw new IllegalArgumentException("perception.plates.maxCandidates must be 1..10, got " + maxCandidates);
-            }
-            if (intraOpThreads < 0 || intraOpThreads > 64) {
-                throw new IllegalArgumentException("perception.plates.intraOpThreads must be 0 (automatic)..64, got " + intraOpThreads);
-            }
+        }
+
+        /** These settings for the model files at these paths. */
+        public PlateReaderConfig toReaderConfig(Path localiserFile, Path cctModelFile) {
+            return new PlateReaderConfig(localiserFile, recogniser, cctModelFile, localiserScore, maxCandidates,
+                    format == Format.TAIWAN, intraOpThreads);
         }
     }
 }
